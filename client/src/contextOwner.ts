@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { log } from './log';
+import { ServerHandle } from './languageClient';
+import { registerCommands } from './commands/registry';
+
+/**
+ * Owns every disposable of the extension: the language client, commands, views and the engine
+ * connection. Features register themselves here so deactivation tears everything down.
+ */
+export class ExtensionContextOwner {
+  readonly server: ServerHandle;
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.server = new ServerHandle(context);
+    context.subscriptions.push(log());
+  }
+
+  async start(): Promise<void> {
+    log().info(`Dockerfile Studio ${String(this.context.extension.packageJSON.version)} activating`);
+    registerCommands(this);
+    await this.server.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+}

@@ -1,0 +1,40 @@
+// Wires the LSP connection to the features. Each feature lives in its own file under features/
+// and exports a `Feature`: the capabilities it adds and a function that registers its handlers.
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocuments } from './documents';
+import { features } from './features';
+import { ServerSettings } from './settings';
+import type { ServerContext } from './serverContext';
+
+export class DockerfileServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly parsed = new ParsedDocuments();
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const settings = new ServerSettings(this.connection);
+    const ctx: ServerContext = {
+      connection: this.connection,
+      documents: this.documents,
+      parsed: this.parsed,
+      settings,
+      model: (uri) => {
+        const doc = this.documents.get(uri);
+        return doc ? { doc, df: this.parsed.get(doc) } : undefined;
+      },
+    };
+    this.connection.onInitialize((params: InitializeParams): InitializeResult => {
+      settings.initialize(params);
+      let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+      for (const f of features) capabilities = { ...capabilities, ...f.capabilities(params) };
+      return { capabilities, serverInfo: { name: 'dockerfile-studio', version: '0.1.0' } };
+    });
+    this.connection.onInitialized(() => settings.initialized());
+    for (const f of features) f.register(ctx);
+    this.documents.onDidClose((e) => this.parsed.forget(e.document.uri));
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+}
