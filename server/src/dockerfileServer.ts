@@ -5,6 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocuments } from './documents';
 import { features } from './features';
 import { ServerSettings } from './settings';
+import { LintService } from './lintService';
+import { configForDocument } from './rules/configFiles';
 import type { ServerContext } from './serverContext';
 
 export class DockerfileServer {
@@ -20,6 +22,8 @@ export class DockerfileServer {
       documents: this.documents,
       parsed: this.parsed,
       settings,
+      lint: new LintService(() => settings.get(), configForDocument, (msg) => this.connection.console.error(msg)),
+      republish: () => undefined,
       model: (uri) => {
         const doc = this.documents.get(uri);
         return doc ? { doc, df: this.parsed.get(doc) } : undefined;

@@ -1,0 +1,58 @@
+// Quick fixes: each lint result carries its fixes; this turns the ones under the requested
+// range into code actions, plus "ignore this rule on this line" for every rule.
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { instructionAtLine } from '../model/query';
+import type { Feature, ServerContext } from '../serverContext';
+import type { LintResult } from '../rules/types';
+import type { Dockerfile } from '../model/types';
+import type { Locale } from '../settings';
+import { toDiagnostic } from './diagnostics';
+
+function overlaps(a: LintResult['range'], b: LintResult['range']): boolean {
+  return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+}
+
+function ignoreAction(uri: string, df: Dockerfile, r: LintResult, locale: Locale): CodeAction | undefined {
+  const ins = instructionAtLine(df, r.range.start.line);
+  if (!ins) return undefined;
+  const line = ins.startLine;
+  const indent = /^[ \t]*/.exec(df.lines[line] ?? '')?.[0] ?? '';
+  const title = locale === 'ko' ? `이 줄에서 ${r.rule.id} 규칙 무시` : `Ignore ${r.rule.id} on this line`;
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(r, locale)],
+    edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# dockerfile-studio ignore=${r.rule.id}\n` }] } },
+  };
+}
+
+export function codeActionsFor(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
+  const m = ctx.model(params.textDocument.uri);
+  if (!m) return [];
+  const locale = ctx.settings.locale();
+  const out: CodeAction[] = [];
+  const wanted = params.context.only;
+  if (wanted && !wanted.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
+  for (const r of ctx.lint.results(m.doc, m.df)) {
+    if (!overlaps(r.range, params.range)) continue;
+    for (const fix of r.fixes) {
+      out.push({
+        title: fix.title[locale],
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.preferred,
+        diagnostics: [toDiagnostic(r, locale)],
+        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+      });
+    }
+    const ignore = ignoreAction(params.textDocument.uri, m.df, r, locale);
+    if (ignore) out.push(ignore);
+  }
+  return out;
+}
+
+export const codeActionsFeature: Feature = {
+  capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } }),
+  register(ctx) {
+    ctx.connection.onCodeAction((params) => codeActionsFor(ctx, params));
+  },
+};

@@ -1,0 +1,64 @@
+// Finds and reads `.hadolint.yaml` / `.hadolint.yml` next to a Dockerfile or in a parent folder
+// (hadolint's lookup), cached per folder.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { defaultConfig, fromHadolintYaml, type LintConfig } from './config';
+
+const NAMES = ['.hadolint.yaml', '.hadolint.yml'];
+const cache = new Map<string, LintConfig>();
+
+/** The config file that applies to a Dockerfile in `dir`, searching parents up to the root. */
+export function findConfigFile(dir: string): string | undefined {
+  let cur = dir;
+  for (;;) {
+    for (const n of NAMES) {
+      const p = join(cur, n);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
+}
+
+/** Read a config file; throws with a clear message when it is not valid YAML. */
+export function readConfigFile(path: string): LintConfig {
+  const text = readFileSync(path, 'utf8');
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw new Error(`${path}: not valid YAML (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return fromHadolintYaml(raw);
+}
+
+/** The config for a document URI (file: URIs only; others get the defaults). */
+export function configForDocument(uri: string): LintConfig {
+  if (!uri.startsWith('file:')) return defaultConfig();
+  let dir: string;
+  try {
+    dir = dirname(fileURLToPath(uri));
+  } catch {
+    return defaultConfig();
+  }
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const file = findConfigFile(dir);
+  let config = defaultConfig();
+  if (file) {
+    try {
+      config = readConfigFile(file);
+    } catch {
+      config = defaultConfig();
+    }
+  }
+  cache.set(dir, config);
+  return config;
+}
+
+export function clearConfigCache(): void {
+  cache.clear();
+}

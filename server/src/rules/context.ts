@@ -1,0 +1,79 @@
+// Builds the RuleContext: per-lint caches of the RUN scripts and their parsed shell commands.
+import { parseShell, type ShellCommand } from '../model/shell';
+import type { Dockerfile, Instruction, Position, Range } from '../model/types';
+import type { LintConfig } from './config';
+import type { Suppressions } from './suppressions';
+import type { RuleContext } from './types';
+
+interface ScriptInfo {
+  script: string;
+  /** Offset in argsText where the script starts, or -1 when it is heredoc bodies. */
+  argsOffset: number;
+}
+
+const scriptInfos = new WeakMap<Instruction, ScriptInfo>();
+
+/** The script a RUN (or ONBUILD RUN trigger) executes, and where it sits. */
+export function scriptInfo(ins: Instruction): ScriptInfo {
+  const cached = scriptInfos.get(ins);
+  if (cached) return cached;
+  let info: ScriptInfo;
+  const first = ins.args[0];
+  if (ins.json) info = { script: ins.json.join(' '), argsOffset: -2 };
+  else if (first && first.raw.startsWith('<<') && ins.heredocs.length) info = { script: ins.heredocs.map((h) => h.body).join('\n'), argsOffset: -1 };
+  else info = { script: first ? ins.argsText.slice(first.start) : '', argsOffset: first ? first.start : 0 };
+  scriptInfos.set(ins, info);
+  return info;
+}
+
+/** Document range of [start, end) of the script returned by `scriptInfo`. */
+export function scriptRange(ins: Instruction, start: number, end: number): Range {
+  const info = scriptInfo(ins);
+  if (info.argsOffset >= 0) return { start: ins.positionAt(info.argsOffset + start), end: ins.positionAt(info.argsOffset + end) };
+  if (info.argsOffset === -1) {
+    const at = (offset: number): Position => {
+      let line = ins.heredocs[0].bodyStartLine;
+      let lineStart = 0;
+      for (let i = 0; i < offset && i < info.script.length; i++) {
+        if (info.script[i] === '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      return { line, character: offset - lineStart };
+    };
+    return { start: at(start), end: at(end) };
+  }
+  return ins.argsRange;
+}
+
+export function makeContext(df: Dockerfile, config: LintConfig, sup: Suppressions): RuleContext {
+  const shells = new Map<Instruction, ShellCommand[]>();
+  const nonPosix = new Set<number>();
+  // A SHELL instruction switching to a non-POSIX shell turns shell rules off for the rest of its stage.
+  for (const s of df.stages) {
+    let off = false;
+    for (const ins of s.instructions) {
+      if (ins.name === 'SHELL' && ins.json && ins.json[0] && !/(^|\/)(ba|a|da|z|k)?sh$/.test(ins.json[0])) off = true;
+      else if (ins.name === 'SHELL' && ins.json) off = false;
+      if (off) nonPosix.add(ins.index);
+    }
+  }
+  return {
+    df,
+    config,
+    scriptOf: (ins) => scriptInfo(ins).script,
+    shellOf(ins) {
+      let cmds = shells.get(ins);
+      if (!cmds) {
+        cmds = parseShell(scriptInfo(ins).script);
+        shells.set(ins, cmds);
+      }
+      return cmds;
+    },
+    isPosixShell(ins) {
+      if (sup.nonPosixShellFrom !== undefined && ins.startLine > sup.nonPosixShellFrom) return false;
+      return !nonPosix.has(ins.index);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// The lint engine: runs every enabled rule over one parsed Dockerfile, then applies
+// configuration (ignored rules, severity overrides, opt-in rules) and suppressions (pragmas,
+// BuildKit's `# check=` directive). Pure and synchronous; ShellCheck findings come in as
+// `external` results because running a process is the caller's business.
+import { instructionAtLine } from '../model/query';
+import type { Dockerfile } from '../model/types';
+import type { LintConfig } from './config';
+import { makeContext } from './context';
+import { allRules, ruleMatches } from './index';
+import { readSuppressions, type Suppressions } from './suppressions';
+import type { Finding, LintResult, Rule, RuleMeta, Severity } from './types';
+
+export interface ExternalFinding {
+  rule: RuleMeta;
+  finding: Finding;
+}
+
+export interface LintOptions {
+  /** Rules to run (default: all). */
+  rules?: Rule[];
+  /** Findings produced elsewhere (ShellCheck) that go through the same suppression logic. */
+  external?: ExternalFinding[];
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (rule: RuleMeta, err: unknown) => void;
+}
+
+/** A rule that BuildKit also has: its `# check=` directive applies. */
+export function isBuildkitRule(meta: RuleMeta): boolean {
+  return meta.source === 'buildkit' || meta.aliases.some((a) => /^[A-Z][a-z]/.test(a));
+}
+
+function anyMatch(meta: RuleMeta, names: string[]): boolean {
+  return names.some((n) => ruleMatches(meta, n));
+}
+
+function isEnabled(meta: RuleMeta, config: LintConfig, sup: Suppressions): boolean {
+  const buildkit = isBuildkitRule(meta);
+  if (meta.defaultOff) {
+    const optedIn = anyMatch(meta, config.enabled) || (buildkit && (sup.check.experimentalAll || anyMatch(meta, sup.check.experimental)));
+    if (!optedIn) return false;
+  }
+  if (anyMatch(meta, config.ignored) || anyMatch(meta, sup.global)) return false;
+  if (severityOverride(meta, config) === 'off') return false;
+  if (buildkit && (sup.check.skipAll || anyMatch(meta, sup.check.skip))) return false;
+  return true;
+}
+
+function severityOverride(meta: RuleMeta, config: LintConfig): Severity | 'off' | undefined {
+  for (const name of [meta.id, ...meta.aliases]) {
+    const s = config.severities[name];
+    if (s) return s;
+  }
+  return undefined;
+}
+
+export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
+  const sup = readSuppressions(df);
+  const ctx = makeContext(df, config, sup);
+  const results: LintResult[] = [];
+  const add = (meta: RuleMeta, f: Finding): void => {
+    const ins = instructionAtLine(df, f.range.start.line);
+    const local = ins ? sup.byLine.get(ins.startLine) : undefined;
+    if (local && anyMatch(meta, local)) return;
+    let severity: Severity = meta.severity;
+    const o = severityOverride(meta, config);
+    if (o && o !== 'off') severity = o;
+    if (sup.check.error && isBuildkitRule(meta)) severity = 'error';
+    results.push({ rule: meta, severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
+  };
+  for (const rule of options.rules ?? allRules) {
+    if (!isEnabled(rule.meta, config, sup)) continue;
+    try {
+      rule.check(ctx, (f) => add(rule.meta, f));
+    } catch (err) {
+      options.onRuleError?.(rule.meta, err);
+    }
+  }
+  for (const ext of options.external ?? []) {
+    if (isEnabled(ext.rule, config, sup)) add(ext.rule, ext.finding);
+  }
+  results.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return results;
+}
+
+const ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Does a result reach the failure threshold (`none` never fails)? */
+export function reachesThreshold(severity: Severity, threshold: Severity | 'none'): boolean {
+  return threshold !== 'none' && ORDER[severity] >= ORDER[threshold];
+}

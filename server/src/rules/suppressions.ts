@@ -1,0 +1,69 @@
+// Inline suppressions and per-file switches found in comments and directives:
+//   # hadolint ignore=DL3008,DL3009        the next instruction
+//   # hadolint global ignore=DL3008         the whole file
+//   # hadolint shell=powershell             shell rules off for what follows
+//   # dockerfile-studio ignore=rule-id      the next instruction (our ids or any alias)
+//   # dockerfile-studio global ignore=…     the whole file
+//   # check=skip=A,B;error=true;experimental=C   BuildKit's directive
+import type { Dockerfile } from '../model/types';
+
+export interface Suppressions {
+  /** Names ignored for the whole file. */
+  global: string[];
+  /** Names ignored per instruction start line. */
+  byLine: Map<number, string[]>;
+  /** Lines from which the shell is declared non-POSIX by a `shell=` pragma. */
+  nonPosixShellFrom: number | undefined;
+  /** BuildKit `# check=` directive. */
+  check: { skip: string[]; skipAll: boolean; error: boolean; experimental: string[]; experimentalAll: boolean };
+}
+
+const PRAGMA = /^\s*(hadolint|dockerfile-studio)\s+(global\s+)?(ignore|shell)\s*=\s*(.*)$/i;
+
+function splitNames(s: string): string[] {
+  return s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
+}
+
+export function readSuppressions(df: Dockerfile): Suppressions {
+  const out: Suppressions = { global: [], byLine: new Map(), nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false } };
+  const instructionStarts = new Set(df.instructions.map((i) => i.startLine));
+  const commentLines = new Set(df.comments.map((c) => c.line));
+  for (const c of df.comments) {
+    const m = PRAGMA.exec(c.text);
+    if (!m) continue;
+    const value = m[4].replace(/\s+#.*$/, '');
+    if (m[3].toLowerCase() === 'shell') {
+      if (!/^(sh|bash|ash|dash|zsh|ksh|\/bin\/(ba|a|da|z|k)?sh)$/i.test(value.trim())) out.nonPosixShellFrom ??= c.line;
+      continue;
+    }
+    const names = splitNames(value);
+    if (m[2]) {
+      out.global.push(...names);
+      continue;
+    }
+    // An ignore comment covers the instruction right below it (other comments may sit between).
+    let line = c.line + 1;
+    while (commentLines.has(line)) line++;
+    if (instructionStarts.has(line)) out.byLine.set(line, [...(out.byLine.get(line) ?? []), ...names]);
+  }
+  for (const d of df.directives) {
+    if (d.name !== 'check') continue;
+    for (const part of d.value.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) continue;
+      const key = part.slice(0, eq).trim().toLowerCase();
+      const val = part.slice(eq + 1).trim();
+      if (key === 'skip') {
+        const names = splitNames(val);
+        if (names.some((n) => n.toLowerCase() === 'all')) out.check.skipAll = true;
+        out.check.skip.push(...names);
+      } else if (key === 'error') out.check.error = val.toLowerCase() === 'true';
+      else if (key === 'experimental') {
+        const names = splitNames(val);
+        if (names.some((n) => n.toLowerCase() === 'all')) out.check.experimentalAll = true;
+        out.check.experimental.push(...names);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type TestServer } from '../helpers/lspClient';
+
+let server: TestServer;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server.close();
+});
+
+test('publishes rule diagnostics with stable ids, and a quick fix that clears them', async () => {
+  const uri = 'file:///tmp/diag/Dockerfile';
+  const diags = await server.open(uri, 'FROM alpine:3.20\nMAINTAINER Jane <j@example.com>\n');
+  const d = diags.find((x) => x.code === 'maintainer-deprecated');
+  assert.ok(d, JSON.stringify(diags));
+  assert.equal(d.range.start.line, 1);
+  const actions = await server.request<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions.find((a) => a.title.startsWith('Replace with LABEL'));
+  assert.ok(fix);
+  assert.equal(fix.edit.changes[uri][0].newText, 'LABEL org.opencontainers.image.authors="Jane <j@example.com>"');
+  const after = await server.change(uri, 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="Jane <j@example.com>"\n', 2);
+  assert.equal(after.filter((x) => x.code === 'maintainer-deprecated').length, 0);
+});
+
+test('a hadolint ignore pragma by alias suppresses the rule', async () => {
+  const diags = await server.open('file:///tmp/diag2/Dockerfile', 'FROM alpine:3.20\n# hadolint ignore=DL4000\nMAINTAINER x\n');
+  assert.equal(diags.filter((x) => x.code === 'maintainer-deprecated').length, 0);
+});
+
+test('messages follow the client locale', async () => {
+  const ko = await startServer({ locale: 'ko' });
+  try {
+    const diags = await ko.open('file:///tmp/diag3/Dockerfile', 'FROM a\nMAINTAINER x\n');
+    assert.match(diags[0].message, /더 이상 쓰지 않습니다/);
+  } finally {
+    await ko.close();
+  }
+});
