@@ -1,4 +1,6 @@
 // The CLI's command dispatcher. Pure over its IO object so tests can run it in-process.
+import { lintCommand, LINT_USAGE, type ShellcheckRunner } from './lintCommand';
+
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
@@ -6,12 +8,31 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [command] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    io.stdout.write('usage: dockerfile-studio lint [--format text|json] [--config FILE] PATH...\n');
-    return command ? 0 : 2;
+export interface CliDeps {
+  shellcheck?: ShellcheckRunner;
+}
+
+const USAGE = `usage: dockerfile-studio <command> [options]
+
+commands:
+  lint PATH...     check Dockerfiles against the rule catalogue (see: lint --help)
+`;
+
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint':
+      return lintCommand(rest, io, deps.shellcheck);
+    case undefined:
+      io.stderr.write(USAGE);
+      return 2;
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout.write(`${USAGE}\n${LINT_USAGE}`);
+      return 0;
+    default:
+      io.stderr.write(`dockerfile-studio: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
   }
-  io.stderr.write(`dockerfile-studio: unknown command "${command}"\n`);
-  return 2;
 }
