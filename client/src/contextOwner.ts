@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import { ServerHandle } from './languageClient';
 import { registerCommands } from './commands/registry';
+import { warnAboutDuplicateDiagnostics } from './duplicateExtensions';
 
 /**
  * Owns every disposable of the extension: the language client, commands, views and the engine
@@ -19,6 +20,7 @@ export class ExtensionContextOwner {
     log().info(`Dockerfile Studio ${String(this.context.extension.packageJSON.version)} activating`);
     registerCommands(this);
     await this.server.start();
+    void warnAboutDuplicateDiagnostics(this.context).catch((err: unknown) => log().warn(`duplicate check failed: ${String(err)}`));
   }
 
   async stop(): Promise<void> {

@@ -2,12 +2,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { log } from './log';
+import { ServerStatus } from './serverStatus';
 
 /** Starts, stops and restarts the language server (dist/server.js over IPC). */
 export class ServerHandle {
   private client: LanguageClient | undefined;
+  private stateListener: vscode.Disposable | undefined;
+  private readonly status = new ServerStatus();
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    context.subscriptions.push(this.status);
+  }
 
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -21,9 +26,13 @@ export class ServerHandle {
         { scheme: 'untitled', language: 'dockerfile' },
       ],
       outputChannel: log(),
-      initializationOptions: { language: vscode.workspace.getConfiguration('dockerfileStudio').get<string>('language', 'auto') },
+      // Settings are pulled by the server (workspace/configuration) and change live; the locale
+      // comes from vscode.env.language in InitializeParams.
+      initializationOptions: { settings: vscode.workspace.getConfiguration('dockerfileStudio') },
     };
     this.client = new LanguageClient('dockerfileStudio', 'Dockerfile Studio', serverOptions, clientOptions);
+    this.stateListener?.dispose();
+    this.stateListener = this.status.track(this.client);
     await this.client.start();
     log().info('language server started');
   }
