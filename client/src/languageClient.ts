@@ -26,6 +26,8 @@ export class ServerHandle {
         { scheme: 'untitled', language: 'dockerfile' },
       ],
       outputChannel: log(),
+      // Config files that change what the linter reports; the server re-lints when they change.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore}') },
       // Settings are pulled by the server (workspace/configuration) and change live; the locale
       // comes from vscode.env.language in InitializeParams.
       initializationOptions: { settings: vscode.workspace.getConfiguration('dockerfileStudio') },

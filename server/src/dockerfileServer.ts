@@ -6,7 +6,8 @@ import { ParsedDocuments } from './documents';
 import { features } from './features';
 import { ServerSettings } from './settings';
 import { LintService } from './lintService';
-import { configForDocument } from './rules/configFiles';
+import { clearConfigCache, configForDocument, setWorkspaceRoots } from './rules/configFiles';
+import { fileURLToPath } from 'node:url';
 import type { ServerContext } from './serverContext';
 
 export class DockerfileServer {
@@ -31,11 +32,19 @@ export class DockerfileServer {
     };
     this.connection.onInitialize((params: InitializeParams): InitializeResult => {
       settings.initialize(params);
+      const roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []);
+      setWorkspaceRoots(roots.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
       let capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
       for (const f of features) capabilities = { ...capabilities, ...f.capabilities(params) };
       return { capabilities, serverInfo: { name: 'dockerfile-studio', version: '0.1.0' } };
     });
     this.connection.onInitialized(() => settings.initialized());
+    // A changed .hadolint.yaml changes the findings of every open Dockerfile.
+    this.connection.onDidChangeWatchedFiles(() => {
+      clearConfigCache();
+      ctx.lint.invalidate();
+      for (const doc of this.documents.all()) ctx.republish(doc);
+    });
     for (const f of features) f.register(ctx);
     this.documents.onDidClose((e) => this.parsed.forget(e.document.uri));
     this.documents.listen(this.connection);

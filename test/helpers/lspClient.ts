@@ -15,6 +15,8 @@ export interface TestServer {
   /** Replace the whole text; resolves with the next diagnostics for it. */
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
+  /** Resolves with the next diagnostics published for `uri` (register before triggering them). */
+  nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
   /** Settings answered to workspace/configuration (section "dockerfileStudio"). */
   settings: Record<string, unknown>;
   stderr(): string;
@@ -96,6 +98,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       return p;
     },
     request: <R>(method: string, params: unknown) => conn.sendRequest<R>(method, params),
+    nextDiagnostics,
     stderr: () => err,
     async close() {
       try {

@@ -38,3 +38,21 @@ test('messages follow the client locale', async () => {
     await ko.close();
   }
 });
+
+test('.hadolint.yaml next to the Dockerfile applies, and a change to it re-lints open documents', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const dir = mkdtempSync(join(tmpdir(), 'dfs-lsp-config-'));
+  writeFileSync(join(dir, '.hadolint.yaml'), 'ignored: [DL4000]\n');
+  const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+  const first = await server.open(uri, 'FROM alpine:3.20\nMAINTAINER x\n');
+  assert.equal(first.filter((x) => x.code === 'maintainer-deprecated').length, 0);
+  writeFileSync(join(dir, '.hadolint.yaml'), 'override:\n  error: [DL4000]\n');
+  const next = server.nextDiagnostics(uri, 5000);
+  await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.hadolint.yaml')).href, type: 2 }] });
+  const again = await next;
+  const d = again.find((x) => x.code === 'maintainer-deprecated');
+  assert.equal(d?.severity, 1);
+});

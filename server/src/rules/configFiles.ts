@@ -1,7 +1,7 @@
 // Finds and reads `.hadolint.yaml` / `.hadolint.yml` next to a Dockerfile or in a parent folder
 // (hadolint's lookup), cached per folder.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { defaultConfig, fromHadolintYaml, type LintConfig } from './config';
@@ -9,16 +9,20 @@ import { defaultConfig, fromHadolintYaml, type LintConfig } from './config';
 const NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 const cache = new Map<string, LintConfig>();
 
-/** The config file that applies to a Dockerfile in `dir`, searching parents up to the root. */
-export function findConfigFile(dir: string): string | undefined {
+/**
+ * The config file that applies to a Dockerfile in `dir`: the nearest one in `dir` or a parent,
+ * stopping at `stopAt` (the workspace folder) when `dir` lies inside it, else at the root.
+ */
+export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   let cur = dir;
+  const inside = stopAt !== undefined && (dir === stopAt || dir.startsWith(stopAt.endsWith(sep) ? stopAt : stopAt + sep));
   for (;;) {
     for (const n of NAMES) {
       const p = join(cur, n);
       if (existsSync(p)) return p;
     }
     const up = dirname(cur);
-    if (up === cur) return undefined;
+    if (up === cur || (inside && cur === stopAt)) return undefined;
     cur = up;
   }
 }
@@ -35,6 +39,14 @@ export function readConfigFile(path: string): LintConfig {
   return fromHadolintYaml(raw);
 }
 
+let workspaceRoots: string[] = [];
+
+/** Workspace folders (file paths) that bound the upward search for config files. */
+export function setWorkspaceRoots(roots: string[]): void {
+  workspaceRoots = roots;
+  cache.clear();
+}
+
 /** The config for a document URI (file: URIs only; others get the defaults). */
 export function configForDocument(uri: string): LintConfig {
   if (!uri.startsWith('file:')) return defaultConfig();
@@ -46,7 +58,8 @@ export function configForDocument(uri: string): LintConfig {
   }
   const hit = cache.get(dir);
   if (hit) return hit;
-  const file = findConfigFile(dir);
+  const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + sep)).sort((a, b) => b.length - a.length)[0];
+  const file = findConfigFile(dir, root);
   let config = defaultConfig();
   if (file) {
     try {
