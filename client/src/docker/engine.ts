@@ -80,7 +80,7 @@ export function createDockerClient(endpoint: EngineEndpoint): Dockerode {
         const key = tls.keyFile ? fs.readFileSync(tls.keyFile) : undefined;
         Object.assign(options, { ca, cert, key });
         // The CLI's "TLS without verify" still encrypts but accepts any server certificate.
-        options.agent = new https.Agent({ ca, cert, key, rejectUnauthorized: tls.verify, keepAlive: true });
+        options.agent = new https.Agent({ ca, cert, key, rejectUnauthorized: tls.verify });
       }
       break;
     }
