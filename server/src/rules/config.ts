@@ -20,6 +20,8 @@ export interface LintConfig {
   enabled: string[];
   /** Run ShellCheck on RUN scripts when it is installed. */
   shellcheck: boolean;
+  /** Lines of the build context's `.dockerignore` (BuildKit CopyIgnoredFile); undefined = unknown. */
+  dockerignore?: string[];
 }
 
 export function defaultConfig(): LintConfig {

@@ -61,6 +61,8 @@ export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = 
     const ins = instructionAtLine(df, f.range.start.line);
     const local = ins ? sup.byLine.get(ins.startLine) : undefined;
     if (local && anyMatch(meta, local)) return;
+    const checkSkip = ins && isBuildkitRule(meta) ? sup.checkSkipByLine.get(ins.startLine) : undefined;
+    if (checkSkip && (checkSkip.some((n) => n.toLowerCase() === 'all') || anyMatch(meta, checkSkip))) return;
     let severity: Severity = meta.severity;
     const o = severityOverride(meta, config);
     if (o && o !== 'off') severity = o;

@@ -16,19 +16,35 @@ export interface Suppressions {
   nonPosixShellFrom: number | undefined;
   /** BuildKit `# check=` directive. */
   check: { skip: string[]; skipAll: boolean; error: boolean; experimental: string[]; experimentalAll: boolean };
+  /** BuildKit `# check=skip=A,B` (or `skip=all`) comments right above an instruction: that instruction only. */
+  checkSkipByLine: Map<number, string[]>;
 }
 
 const PRAGMA = /^\s*(hadolint|dockerfile-studio)\s+(global\s+)?(ignore|shell)\s*=\s*(.*)$/i;
+/** `# check=skip=A,B // why` below the directive block: BuildKit applies it to the next instruction. */
+const LOCAL_CHECK = /^\s*check\s*=\s*(.*)$/i;
 
 function splitNames(s: string): string[] {
   return s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 }
 
 export function readSuppressions(df: Dockerfile): Suppressions {
-  const out: Suppressions = { global: [], byLine: new Map(), nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false } };
+  const out: Suppressions = { global: [], byLine: new Map(), nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false }, checkSkipByLine: new Map() };
   const instructionStarts = new Set(df.instructions.map((i) => i.startLine));
   const commentLines = new Set(df.comments.map((c) => c.line));
+  const nextInstruction = (line: number): number | undefined => {
+    let l = line + 1;
+    while (commentLines.has(l)) l++;
+    return instructionStarts.has(l) ? l : undefined;
+  };
   for (const c of df.comments) {
+    const local = LOCAL_CHECK.exec(c.text);
+    if (local) {
+      const target = nextInstruction(c.line);
+      const skip = /(?:^|;)\s*skip\s*=\s*([^;\s]*)/i.exec(local[1]);
+      if (target !== undefined && skip) out.checkSkipByLine.set(target, [...(out.checkSkipByLine.get(target) ?? []), ...splitNames(skip[1])]);
+      continue;
+    }
     const m = PRAGMA.exec(c.text);
     if (!m) continue;
     const value = m[4].replace(/\s+#.*$/, '');
@@ -46,8 +62,8 @@ export function readSuppressions(df: Dockerfile): Suppressions {
     while (commentLines.has(line)) line++;
     if (instructionStarts.has(line)) out.byLine.set(line, [...(out.byLine.get(line) ?? []), ...names]);
   }
-  for (const d of df.directives) {
-    if (d.name !== 'check') continue;
+  // Only the first `check` directive counts (a build-arg check setting is written above the file's own).
+  for (const d of df.directives.filter((x) => x.name === 'check').slice(0, 1)) {
     for (const part of d.value.split(';')) {
       const eq = part.indexOf('=');
       if (eq < 0) continue;
