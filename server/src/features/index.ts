@@ -2,5 +2,15 @@
 import type { Feature } from '../serverContext';
 import { codeActionsFeature } from './codeActions';
 import { diagnosticsFeature } from './diagnostics';
+import { symbolsFeature } from './symbols';
+import { foldingFeature } from './folding';
+import { highlightFeature } from './highlight';
+import { definitionFeature } from './definition';
+import { referencesFeature } from './references';
+import { renameFeature } from './rename';
+import { linksFeature } from './links';
+import { completionFeature } from './completion';
+import { semanticTokensFeature } from './semanticTokens';
+import { formattingFeature } from './formatting';
 
-export const features: Feature[] = [diagnosticsFeature, codeActionsFeature];
+export const features: Feature[] = [diagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature];
