@@ -80,8 +80,33 @@ export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = 
   for (const ext of options.external ?? []) {
     if (isEnabled(ext.rule, config, sup)) add(ext.rule, ext.finding);
   }
-  results.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return results;
+  const merged = mergeSameProblem(results);
+  merged.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return merged;
+}
+
+/**
+ * One diagnostic per problem: a result whose rule declares `sameProblemAs` a rule that also fired
+ * on the same line is folded into that result, which then carries both rules' aliases.
+ */
+function mergeSameProblem(results: LintResult[]): LintResult[] {
+  if (!results.some((r) => r.rule.sameProblemAs?.length)) return results;
+  const byLine = new Map<number, LintResult[]>();
+  for (const r of results) {
+    const list = byLine.get(r.range.start.line) ?? [];
+    list.push(r);
+    byLine.set(r.range.start.line, list);
+  }
+  const dropped = new Set<LintResult>();
+  for (const r of results) {
+    const names = r.rule.sameProblemAs;
+    if (!names?.length) continue;
+    const twin = (byLine.get(r.range.start.line) ?? []).find((o) => o !== r && !dropped.has(o) && names.some((n) => ruleMatches(o.rule, n)));
+    if (!twin) continue;
+    twin.rule = { ...twin.rule, aliases: [...new Set([...twin.rule.aliases, ...r.rule.aliases])] };
+    dropped.add(r);
+  }
+  return results.filter((r) => !dropped.has(r));
 }
 
 const ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

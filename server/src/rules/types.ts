@@ -42,6 +42,12 @@ export interface RuleMeta {
   good: string;
   /** Off unless enabled (hadolint's opt-in rules, BuildKit's experimental checks). */
   defaultOff?: boolean;
+  /**
+   * Names (ids or aliases) of other rules that report the same problem (a BuildKit check and its
+   * hadolint twin). When both fire on the same line, the engine keeps the other rule's result and
+   * adds this rule's aliases to it, so the user sees one diagnostic.
+   */
+  sameProblemAs?: string[];
 }
 
 export interface Finding {

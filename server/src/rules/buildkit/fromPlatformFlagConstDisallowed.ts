@@ -5,6 +5,7 @@ export const fromPlatformFlagConstDisallowed: Rule = {
   meta: {
     id: 'from-platform-flag-const-disallowed',
     aliases: ['FromPlatformFlagConstDisallowed'],
+    sameProblemAs: ['DL3029'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'FROM --platform with a fixed value', ko: 'FROM --platform에 고정 값 사용' },

@@ -1,10 +1,10 @@
 // The BuildKit build checks (InvalidBaseImagePlatform excepted: it needs a registry). MaintainerDeprecated
-// is covered by the hadolint rule maintainer-deprecated, which carries both aliases. Adding a rule is
+// and DuplicateStageName are covered by the hadolint rules maintainer-deprecated and duplicate-stage-name,
+// which carry both aliases. Adding a rule is
 // adding its file and one line here.
 import type { Rule } from '../types';
 import { consistentInstructionCasing } from './consistentInstructionCasing';
 import { copyIgnoredFile } from './copyIgnoredFile';
-import { duplicateStageName } from './duplicateStageName';
 import { exposeInvalidFormat } from './exposeInvalidFormat';
 import { exposeProtoCasing } from './exposeProtoCasing';
 import { fromAsCasing } from './fromAsCasing';
@@ -28,7 +28,6 @@ export const buildkitRules: Rule[] = [
   fromAsCasing,
   noEmptyContinuation,
   consistentInstructionCasing,
-  duplicateStageName,
   reservedStageName,
   jsonArgsRecommended,
   undefinedArgInFrom,

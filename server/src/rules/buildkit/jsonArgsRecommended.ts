@@ -22,6 +22,7 @@ export const jsonArgsRecommended: Rule = {
   meta: {
     id: 'json-args-recommended',
     aliases: ['JSONArgsRecommended'],
+    sameProblemAs: ['DL3025'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Use the JSON (exec) form for CMD and ENTRYPOINT', ko: 'CMD와 ENTRYPOINT는 JSON(exec) 형식으로 쓰세요' },

@@ -8,6 +8,7 @@ export const multipleInstructionsDisallowed: Rule = {
   meta: {
     id: 'multiple-instructions-disallowed',
     aliases: ['MultipleInstructionsDisallowed'],
+    sameProblemAs: ['DL4003', 'DL4004', 'DL3012'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage counts', ko: '스테이지의 마지막 CMD, ENTRYPOINT, HEALTHCHECK만 유효합니다' },

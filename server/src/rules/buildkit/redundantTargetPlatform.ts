@@ -3,8 +3,9 @@ import type { Rule } from '../types';
 
 export const redundantTargetPlatform: Rule = {
   meta: {
-    id: 'redundant-target-platform',
+    id: 'buildkit-redundant-target-platform',
     aliases: ['RedundantTargetPlatform'],
+    sameProblemAs: ['DL3065'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Redundant --platform=$TARGETPLATFORM', ko: '불필요한 --platform=$TARGETPLATFORM' },

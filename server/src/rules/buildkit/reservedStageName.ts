@@ -5,8 +5,9 @@ const RESERVED = new Set(['scratch', 'context']);
 
 export const reservedStageName: Rule = {
   meta: {
-    id: 'reserved-stage-name',
+    id: 'buildkit-reserved-stage-name',
     aliases: ['ReservedStageName'],
+    sameProblemAs: ['DL3063'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Reserved word used as a stage name', ko: '예약어를 스테이지 이름으로 썼습니다' },

@@ -12,6 +12,7 @@ export const secretsUsedInArgOrEnv: Rule = {
   meta: {
     id: 'secrets-used-in-arg-or-env',
     aliases: ['SecretsUsedInArgOrEnv'],
+    sameProblemAs: ['DL3064'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Possible secret in ARG or ENV', ko: 'ARG나 ENV에 비밀 값이 들어갈 수 있습니다' },

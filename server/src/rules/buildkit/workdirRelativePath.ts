@@ -16,6 +16,7 @@ export const workdirRelativePath: Rule = {
   meta: {
     id: 'workdir-relative-path',
     aliases: ['WorkdirRelativePath'],
+    sameProblemAs: ['DL3000'],
     severity: 'warning',
     source: 'buildkit',
     title: { en: 'Relative WORKDIR without an absolute one first', ko: '절대 경로 WORKDIR 없이 상대 경로 WORKDIR 사용' },
