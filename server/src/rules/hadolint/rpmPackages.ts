@@ -1,0 +1,275 @@
+// RPM-family package managers: yum (DL3030, DL3032, DL3033), dnf/microdnf (DL3038, DL3040,
+// DL3041) and zypper (DL3034, DL3035, DL3036, DL3037).
+import type { Text } from '../types';
+import type { Rule } from '../types';
+import { hadolintMeta, insertFix, scriptEditable } from './meta';
+import { runScripts } from './runs';
+import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, wordRange, type HCommand } from './shellView';
+
+const DNF = ['dnf', 'microdnf'];
+
+/** A "needs a yes switch" rule for one tool. */
+function yesRule(o: { id: string; code: string; tools: string[]; subcommands: string[]; yesFlags: string[]; insert: string; title: Text; why: Text; bad: string; good: string; message: Text }): Rule {
+  return {
+    meta: hadolintMeta({ id: o.id, code: o.code, severity: 'warning', title: o.title, why: o.why, bad: o.bad, good: o.good }),
+    check(ctx, report) {
+      for (const { run, commands } of runScripts(ctx)) {
+        for (const c of commands) {
+          if (!cmdHasArgs(c, o.tools, o.subcommands) || hasAnyFlag(c, o.yesFlags)) continue;
+          const sub = c.args.find((a) => o.subcommands.includes(a.value));
+          report({
+            range: commandRange(run, c),
+            message: o.message,
+            fixes: sub && scriptEditable(run) ? [insertFix(run, sub.end, ` ${o.insert}`, { en: `Add ${o.insert}`, ko: `${o.insert} 추가하기` })] : [],
+          });
+        }
+      }
+    },
+  };
+}
+
+export const yumAssumeYes = yesRule({
+  id: 'yum-assume-yes',
+  code: 'DL3030',
+  tools: ['yum'],
+  subcommands: ['install', 'groupinstall', 'localinstall'],
+  yesFlags: ['y', 'assumeyes'],
+  insert: '-y',
+  title: { en: 'Use -y with yum install', ko: 'yum install에 -y 사용' },
+  why: {
+    en: 'A build cannot answer questions. Without `-y`, yum asks "Is this ok [y/N]", gets no answer and the build fails.',
+    ko: '빌드 중에는 질문에 답할 수 없습니다. `-y`가 없으면 yum이 "Is this ok [y/N]"라고 묻고, 답이 없어 빌드가 실패합니다.',
+  },
+  bad: 'FROM rockylinux:9\nRUN yum install httpd-2.4.57 && yum clean all',
+  good: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
+  message: { en: 'Add -y to yum install: a build cannot answer its confirmation question, so it would fail.', ko: 'yum install에 -y를 추가하세요. 빌드는 확인 질문에 답할 수 없어 실패합니다.' },
+});
+
+export const dnfAssumeYes = yesRule({
+  id: 'dnf-assume-yes',
+  code: 'DL3038',
+  tools: DNF,
+  subcommands: ['install', 'groupinstall', 'localinstall'],
+  yesFlags: ['y', 'assumeyes'],
+  insert: '-y',
+  title: { en: 'Use -y with dnf install', ko: 'dnf install에 -y 사용' },
+  why: {
+    en: 'A build cannot answer questions. Without `-y`, dnf asks for confirmation, gets no answer and the build fails.',
+    ko: '빌드 중에는 질문에 답할 수 없습니다. `-y`가 없으면 dnf가 확인을 요청하고, 답이 없어 빌드가 실패합니다.',
+  },
+  bad: 'FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all',
+  good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all',
+  message: { en: 'Add -y to dnf install: a build cannot answer its confirmation question, so it would fail.', ko: 'dnf install에 -y를 추가하세요. 빌드는 확인 질문에 답할 수 없어 실패합니다.' },
+});
+
+export const zypperNonInteractive = yesRule({
+  id: 'zypper-non-interactive',
+  code: 'DL3034',
+  tools: ['zypper'],
+  subcommands: ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'],
+  yesFlags: ['no-confirm', 'y', 'non-interactive', 'n'],
+  insert: '-y',
+  title: { en: 'Use zypper non-interactively (-y)', ko: 'zypper를 비대화식(-y)으로 사용' },
+  why: {
+    en: 'A build cannot answer questions. Without `-y` (or `--non-interactive`), zypper waits for a confirmation that never comes and the build fails.',
+    ko: '빌드 중에는 질문에 답할 수 없습니다. `-y`(또는 `--non-interactive`)가 없으면 zypper가 오지 않는 확인을 기다리다 빌드가 실패합니다.',
+  },
+  bad: 'FROM opensuse/leap:15.6\nRUN zypper install httpd=2.4.58 && zypper clean',
+  good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean',
+  message: { en: 'Add -y (or --non-interactive) to zypper: a build cannot answer its confirmation question, so it would fail.', ko: 'zypper에 -y(또는 --non-interactive)를 추가하세요. 빌드는 확인 질문에 답할 수 없어 실패합니다.' },
+});
+
+export const yumCleanAll: Rule = {
+  meta: hadolintMeta({
+    id: 'yum-clean-all',
+    code: 'DL3032',
+    severity: 'warning',
+    title: { en: 'Run yum clean all after yum install', ko: 'yum install 뒤에 yum clean all 실행' },
+    why: {
+      en: "yum keeps downloaded packages and metadata in /var/cache/yum. Unless `yum clean all` runs in the same RUN, that cache is saved in the layer and makes the image bigger.",
+      ko: 'yum은 내려받은 패키지와 메타데이터를 /var/cache/yum에 보관합니다. 같은 RUN에서 `yum clean all`을 실행하지 않으면 그 캐시가 레이어에 저장되어 이미지가 커집니다.',
+    },
+    bad: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57',
+    good: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
+  }),
+  check(ctx, report) {
+    for (const { run, commands } of runScripts(ctx)) {
+      const install = commands.find((c) => cmdHasArgs(c, 'yum', ['install']));
+      if (!install || commands.some((c) => cmdHasArgs(c, 'yum', ['clean', 'all']))) continue;
+      report({
+        range: commandRange(run, install),
+        message: { en: 'Run `yum clean all` in the same RUN: otherwise the package cache stays in the image layer.', ko: '같은 RUN에서 `yum clean all`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.' },
+      });
+    }
+  },
+};
+
+export const dnfCleanAll: Rule = {
+  meta: hadolintMeta({
+    id: 'dnf-clean-all',
+    code: 'DL3040',
+    severity: 'warning',
+    title: { en: 'Run dnf clean all after dnf install', ko: 'dnf install 뒤에 dnf clean all 실행' },
+    why: {
+      en: "dnf keeps downloaded packages and metadata in its cache. Unless `dnf clean all` runs later in the same RUN, that cache is saved in the layer and makes the image bigger.",
+      ko: 'dnf는 내려받은 패키지와 메타데이터를 캐시에 보관합니다. 같은 RUN에서 나중에 `dnf clean all`을 실행하지 않으면 그 캐시가 레이어에 저장되어 이미지가 커집니다.',
+    },
+    bad: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62',
+    good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all',
+  }),
+  check(ctx, report) {
+    for (const { run, commands } of runScripts(ctx)) {
+      for (const tool of DNF) {
+        const install = commands.find((c) => cmdHasArgs(c, tool, ['install']));
+        if (!install) continue;
+        const clean = commands.find((c) => cmdHasArgs(c, tool, ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/yum/*']));
+        if (clean && clean.index > install.index) continue;
+        report({
+          range: commandRange(run, install),
+          message: { en: `Run \`${tool} clean all\` after the install in the same RUN: otherwise the package cache stays in the image layer.`, ko: `같은 RUN에서 설치 뒤에 \`${tool} clean all\`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.` },
+        });
+      }
+    }
+  },
+};
+
+export const zypperClean: Rule = {
+  meta: hadolintMeta({
+    id: 'zypper-clean',
+    code: 'DL3036',
+    severity: 'warning',
+    title: { en: 'Run zypper clean after zypper install', ko: 'zypper install 뒤에 zypper clean 실행' },
+    why: {
+      en: 'zypper keeps downloaded packages and metadata in its cache. Unless `zypper clean` runs later in the same RUN, that cache is saved in the layer and makes the image bigger.',
+      ko: 'zypper는 내려받은 패키지와 메타데이터를 캐시에 보관합니다. 같은 RUN에서 나중에 `zypper clean`을 실행하지 않으면 그 캐시가 레이어에 저장되어 이미지가 커집니다.',
+    },
+    bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58',
+    good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean',
+  }),
+  check(ctx, report) {
+    for (const { run, commands } of runScripts(ctx)) {
+      const install = commands.find((c) => cmdHasArgs(c, 'zypper', ['install', 'in']));
+      if (!install) continue;
+      const clean = commands.find((c) => cmdHasArgs(c, 'zypper', ['clean', 'cc']));
+      if (clean && clean.index > install.index) continue;
+      report({
+        range: commandRange(run, install),
+        message: { en: 'Run `zypper clean` after the install in the same RUN: otherwise the package cache stays in the image layer.', ko: '같은 RUN에서 설치 뒤에 `zypper clean`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.' },
+      });
+    }
+  },
+};
+
+export const zypperNoDistUpgrade: Rule = {
+  meta: hadolintMeta({
+    id: 'zypper-no-dist-upgrade',
+    code: 'DL3035',
+    severity: 'warning',
+    title: { en: 'Do not use zypper dist-upgrade', ko: 'zypper dist-upgrade 사용하지 않기' },
+    why: {
+      en: 'A distribution upgrade inside a build changes the whole base system to whatever is newest that day, which makes the image unpredictable and large. Use a newer base image tag instead.',
+      ko: '빌드 중 배포판 업그레이드는 기반 시스템 전체를 그날의 최신 상태로 바꿔 이미지를 예측할 수 없고 크게 만듭니다. 대신 더 새로운 기반 이미지 태그를 쓰세요.',
+    },
+    bad: 'FROM opensuse/leap:15.5\nRUN zypper dist-upgrade -y',
+    good: 'FROM opensuse/leap:15.6',
+  }),
+  check(ctx, report) {
+    for (const { run, commands } of runScripts(ctx)) {
+      for (const c of commands) {
+        if (!cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup'])) continue;
+        report({
+          range: commandRange(run, c),
+          message: { en: 'Do not run zypper dist-upgrade in a build: it upgrades the whole base system unpredictably. Pick a newer base image instead.', ko: '빌드에서 zypper dist-upgrade를 실행하지 마세요. 기반 시스템 전체가 예측할 수 없게 바뀝니다. 대신 더 새로운 기반 이미지를 고르세요.' },
+        });
+      }
+    }
+  },
+};
+
+/** Words a `tool … install` command installs (not flags, not the subcommands). */
+function installed(c: HCommand, tools: string[]): ReturnType<typeof argsNoFlags> {
+  if (!cmdHasArgs(c, tools, ['install'])) return [];
+  return argsNoFlags(c).filter((w) => w.value !== 'install' && w.value !== 'module');
+}
+
+function pinRule(o: { id: string; code: string; title: Text; why: Text; bad: string; good: string; packages: (c: HCommand) => { word: ReturnType<typeof argsNoFlags>[number]; module: boolean }[]; pinned: (p: string) => boolean; example: string }): Rule {
+  return {
+    meta: hadolintMeta({ id: o.id, code: o.code, severity: 'warning', title: o.title, why: o.why, bad: o.bad, good: o.good }),
+    check(ctx, report) {
+      for (const { run, commands } of runScripts(ctx)) {
+        for (const c of commands) {
+          for (const { word, module } of o.packages(c)) {
+            if (module ? word.value.includes(':') : o.pinned(word.value)) continue;
+            report({
+              range: wordRange(run, word),
+              message: {
+                en: `Pin the version of "${word.value}" (${module ? 'module:stream' : o.example}): otherwise each build may install a different version.`,
+                ko: `"${word.value}"의 버전을 고정하세요 (${module ? '모듈:스트림' : o.example}). 그렇지 않으면 빌드마다 다른 버전이 설치될 수 있습니다.`,
+              },
+            });
+          }
+        }
+      }
+    },
+  };
+}
+
+export const yumPinVersions = pinRule({
+  id: 'yum-pin-versions',
+  code: 'DL3033',
+  title: { en: 'Pin package versions in yum install', ko: 'yum install에서 패키지 버전 고정' },
+  why: {
+    en: 'Without a version, yum installs the newest package on every build, so rebuilding can change the image. Write `package-version`.',
+    ko: '버전이 없으면 yum은 빌드할 때마다 최신 패키지를 설치해, 다시 빌드하면 이미지가 바뀔 수 있습니다. `패키지-버전`으로 적으세요.',
+  },
+  bad: 'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all',
+  good: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
+  packages: (c) => {
+    const module = cmdHasArgs(c, 'yum', ['module']);
+    return installed(c, ['yum']).map((word) => ({ word, module }));
+  },
+  pinned: (p) => p.includes('-') || p.endsWith('.rpm'),
+  example: 'yum install -y <package>-<version>',
+});
+
+function dnfVersionLike(p: string): boolean {
+  const parts = p.split('-');
+  if (parts.length <= 1) return false;
+  if (p.endsWith('.rpm')) return true;
+  const rest = parts.slice(1);
+  return rest.every((x) => /^[A-Za-z0-9.~^_:+]*$/.test(x)) && rest.some((x) => /^[0-9]/.test(x));
+}
+
+export const dnfPinVersions = pinRule({
+  id: 'dnf-pin-versions',
+  code: 'DL3041',
+  title: { en: 'Pin package versions in dnf install', ko: 'dnf install에서 패키지 버전 고정' },
+  why: {
+    en: 'Without a version, dnf installs the newest package on every build, so rebuilding can change the image. Write `package-version`, or `module:stream` for modules.',
+    ko: '버전이 없으면 dnf는 빌드할 때마다 최신 패키지를 설치해, 다시 빌드하면 이미지가 바뀔 수 있습니다. `패키지-버전`(모듈은 `모듈:스트림`)으로 적으세요.',
+  },
+  bad: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all',
+  good: 'FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all',
+  packages: (c) => {
+    if (cmdHasArgs(c, DNF, ['group'])) return [];
+    const module = cmdHasArgs(c, DNF, ['module']);
+    return installed(c, DNF).map((word) => ({ word, module }));
+  },
+  pinned: dnfVersionLike,
+  example: 'dnf install -y <package>-<version>',
+});
+
+export const zypperPinVersions = pinRule({
+  id: 'zypper-pin-versions',
+  code: 'DL3037',
+  title: { en: 'Pin package versions in zypper install', ko: 'zypper install에서 패키지 버전 고정' },
+  why: {
+    en: 'Without a version, zypper installs the newest package on every build, so rebuilding can change the image. Write `package=version` (or a range like `package>=version`).',
+    ko: '버전이 없으면 zypper는 빌드할 때마다 최신 패키지를 설치해, 다시 빌드하면 이미지가 바뀔 수 있습니다. `패키지=버전`(또는 `패키지>=버전` 같은 범위)으로 적으세요.',
+  },
+  bad: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd && zypper clean',
+  good: 'FROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean',
+  packages: (c) => (cmdHasArgs(c, 'zypper', ['install', 'in']) ? argsNoFlags(c).filter((w) => w.value !== 'install' && w.value !== 'in').map((word) => ({ word, module: false })) : []),
+  pinned: (p) => /[=<>]/.test(p) || p.endsWith('.rpm'),
+  example: 'zypper install -y <package>=<version>',
+});

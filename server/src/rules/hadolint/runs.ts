@@ -1,0 +1,63 @@
+// The RUN scripts hadolint's shell rules read: every RUN, and the RUN triggers of ONBUILD
+// (hadolint checks `ONBUILD RUN …` the same way, since it runs in every child image).
+import type { Instruction } from '../../model/types';
+import type { RuleContext } from '../types';
+import { commandsOf, type HCommand } from './shellView';
+
+export interface RunScript {
+  /** The RUN instruction, or the RUN trigger of an ONBUILD (ranges and scripts come from it). */
+  run: Instruction;
+  /** The instruction as it sits in the file (the ONBUILD for a trigger). */
+  host: Instruction;
+  commands: HCommand[];
+  script: string;
+}
+
+/** Is this instruction a RUN or an ONBUILD RUN? Returns the RUN part. */
+export function runPart(ins: Instruction): Instruction | undefined {
+  if (ins.name === 'RUN') return ins;
+  if (ins.name === 'ONBUILD' && ins.trigger?.name === 'RUN') return ins.trigger;
+  return undefined;
+}
+
+/** RUN scripts in file order, skipping those a non-POSIX shell (SHELL, `# hadolint shell=`) runs. */
+export function* runScripts(ctx: RuleContext, options: { onbuild?: boolean } = {}): Generator<RunScript> {
+  const onbuild = options.onbuild ?? true;
+  for (const ins of ctx.df.instructions) {
+    const run = ins.name === 'RUN' ? ins : onbuild ? runPart(ins) : undefined;
+    if (!run) continue;
+    if (!ctx.isPosixShell(ins)) continue;
+    yield { run, host: ins, commands: commandsOf(ctx, run), script: ctx.scriptOf(run) };
+  }
+}
+
+/**
+ * hadolint reports "cleanup missing" rules (DL3009, DL3060) only where the leftovers end up in the
+ * final image: in the last stage, or in a stage that a later FROM builds on.
+ */
+export function stageEndsInImage(ctx: RuleContext, host: Instruction): boolean {
+  const stages = ctx.df.stages;
+  if (host.stageIndex < 0) return stages.length === 0;
+  const last = stages.length - 1;
+  if (host.stageIndex === last) return true;
+  const stage = stages[host.stageIndex];
+  if (stage.from.argsText === stages[last].from.argsText) return true;
+  return stage.name !== undefined && stages.some((s) => s.image === stage.name);
+}
+
+/** Targets of `RUN --mount=type=<type>` flags. */
+export function mountTargets(run: Instruction, types: string[]): string[] {
+  const out: string[] = [];
+  for (const f of run.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const kv = new Map<string, string>();
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      kv.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim());
+    }
+    if (!types.includes(kv.get('type') ?? 'bind')) continue;
+    const target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination');
+    if (target) out.push(target);
+  }
+  return out;
+}
