@@ -12,5 +12,7 @@ import { linksFeature } from './links';
 import { completionFeature } from './completion';
 import { semanticTokensFeature } from './semanticTokens';
 import { formattingFeature } from './formatting';
+import { hoverFeature } from './hover';
+import { signatureHelpFeature } from './signatureHelp';
 
-export const features: Feature[] = [diagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature];
+export const features: Feature[] = [diagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature, hoverFeature, signatureHelpFeature];
