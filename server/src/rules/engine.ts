@@ -36,7 +36,9 @@ function anyMatch(meta: RuleMeta, names: string[]): boolean {
 function isEnabled(meta: RuleMeta, config: LintConfig, sup: Suppressions): boolean {
   const buildkit = isBuildkitRule(meta);
   if (meta.defaultOff) {
-    const optedIn = anyMatch(meta, config.enabled) || (buildkit && (sup.check.experimentalAll || anyMatch(meta, sup.check.experimental)));
+    // Giving an opt-in rule a severity (hadolint's `override:` lists, our settings) also switches it on.
+    const override = severityOverride(meta, config);
+    const optedIn = anyMatch(meta, config.enabled) || (override !== undefined && override !== 'off') || (buildkit && (sup.check.experimentalAll || anyMatch(meta, sup.check.experimental)));
     if (!optedIn) return false;
   }
   if (anyMatch(meta, config.ignored) || anyMatch(meta, sup.global)) return false;
@@ -61,6 +63,8 @@ export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = 
     const ins = instructionAtLine(df, f.range.start.line);
     const local = ins ? sup.byLine.get(ins.startLine) : undefined;
     if (local && anyMatch(meta, local)) return;
+    const line = f.range.start.line;
+    if (sup.byStage.some((st) => line >= st.startLine && line <= st.endLine && anyMatch(meta, st.names))) return;
     const checkSkip = ins && isBuildkitRule(meta) ? sup.checkSkipByLine.get(ins.startLine) : undefined;
     if (checkSkip && (checkSkip.some((n) => n.toLowerCase() === 'all') || anyMatch(meta, checkSkip))) return;
     let severity: Severity = meta.severity;

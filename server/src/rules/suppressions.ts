@@ -1,6 +1,7 @@
 // Inline suppressions and per-file switches found in comments and directives:
 //   # hadolint ignore=DL3008,DL3009        the next instruction
 //   # hadolint global ignore=DL3008         the whole file
+//   # hadolint stage ignore=DL3008          the build stage that starts below (or contains) it
 //   # hadolint shell=powershell             shell rules off for what follows
 //   # dockerfile-studio ignore=rule-id      the next instruction (our ids or any alias)
 //   # dockerfile-studio global ignore=…     the whole file
@@ -12,6 +13,8 @@ export interface Suppressions {
   global: string[];
   /** Names ignored per instruction start line. */
   byLine: Map<number, string[]>;
+  /** Names ignored for whole build stages (`# hadolint stage ignore=…`), by line span. */
+  byStage: { startLine: number; endLine: number; names: string[] }[];
   /** Lines from which the shell is declared non-POSIX by a `shell=` pragma. */
   nonPosixShellFrom: number | undefined;
   /** BuildKit `# check=` directive. */
@@ -20,7 +23,7 @@ export interface Suppressions {
   checkSkipByLine: Map<number, string[]>;
 }
 
-const PRAGMA = /^\s*(hadolint|dockerfile-studio)\s+(global\s+)?(ignore|shell)\s*=\s*(.*)$/i;
+const PRAGMA = /^\s*(hadolint|dockerfile-studio)\s+(global\s+|stage\s+)?(ignore|shell)\s*=\s*(.*)$/i;
 /** `# check=skip=A,B // why` below the directive block: BuildKit applies it to the next instruction. */
 const LOCAL_CHECK = /^\s*check\s*=\s*(.*)$/i;
 
@@ -29,7 +32,7 @@ function splitNames(s: string): string[] {
 }
 
 export function readSuppressions(df: Dockerfile): Suppressions {
-  const out: Suppressions = { global: [], byLine: new Map(), nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false }, checkSkipByLine: new Map() };
+  const out: Suppressions = { global: [], byLine: new Map(), byStage: [], nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false }, checkSkipByLine: new Map() };
   const instructionStarts = new Set(df.instructions.map((i) => i.startLine));
   const commentLines = new Set(df.comments.map((c) => c.line));
   const nextInstruction = (line: number): number | undefined => {
@@ -53,6 +56,13 @@ export function readSuppressions(df: Dockerfile): Suppressions {
       continue;
     }
     const names = splitNames(value);
+    if (m[2]?.trim().toLowerCase() === 'stage') {
+      // The stage whose FROM comes next, else the stage the comment sits in.
+      const next = nextInstruction(c.line);
+      const stage = df.stages.find((s) => s.from.startLine === next) ?? [...df.stages].reverse().find((s) => s.from.startLine < c.line);
+      if (stage) out.byStage.push({ startLine: stage.from.startLine, endLine: stage.endLine, names });
+      continue;
+    }
     if (m[2]) {
       out.global.push(...names);
       continue;

@@ -1,7 +1,7 @@
 // Alpine's apk: pin versions (DL3018) and skip the local package index cache (DL3019).
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { runScripts } from './runs';
+import { mountTargets, runScripts } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasFlag, wordRange } from './shellView';
 
 export const apkPinVersions: Rule = {
@@ -54,6 +54,8 @@ export const apkNoCache: Rule = {
     for (const { run, commands } of runScripts(ctx)) {
       for (const c of commands) {
         if (!cmdHasArgs(c, 'apk', ['add']) || hasFlag(c, 'no-cache')) continue;
+        // A cache or tmpfs mount on /var/cache/apk keeps the index out of the layer as well.
+        if (mountTargets(run, ['cache', 'tmpfs']).some((t) => t.startsWith('/var/cache/apk'))) continue;
         const add = c.args.find((a) => a.value === 'add');
         report({
           range: commandRange(run, c),

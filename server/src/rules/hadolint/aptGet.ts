@@ -43,7 +43,7 @@ export const aptGetPinVersions: Rule = {
 };
 
 function hasCacheMountUnder(run: Instruction, dir: string): boolean {
-  return mountTargets(run, ['cache']).some((t) => t.startsWith(dir));
+  return mountTargets(run, ['cache', 'tmpfs']).some((t) => t.startsWith(dir));
 }
 
 export const aptGetCleanLists: Rule = {
@@ -61,12 +61,13 @@ export const aptGetCleanLists: Rule = {
   }),
   check(ctx, report) {
     for (const { run, host, commands, script } of runScripts(ctx)) {
-      const update = commands.find((c) => cmdHasArgs(c, 'apt-get', ['update']));
+      const update = commands.find((c) => cmdHasArgs(c, ['apt-get', 'apt', 'aptitude'], ['update']));
       if (!update) continue;
       if (commands.some((c) => cmdHasArgs(c, 'rm', ['-rf', '/var/lib/apt/lists/*']))) continue;
       if (hasCacheMountUnder(run, '/var/lib/apt/lists')) continue;
       if (hasCacheMountUnder(run, '/var/lib/apt') && hasCacheMountUnder(run, '/var/cache/apt')) continue;
-      if (!stageEndsInImage(ctx, host)) continue;
+      // An ONBUILD trigger runs in every child image, so its leftovers always end up in an image.
+      if (run === host && !stageEndsInImage(ctx, host)) continue;
       const fixes = [];
       if (scriptEditable(run)) {
         const trimmed = script.replace(/[\s\\]+$/, '');
@@ -86,6 +87,13 @@ export const aptGetCleanLists: Rule = {
   },
 };
 
+/** -y / --yes / --assume-yes, or quiet level 2 (-qq, -q -q, --quiet --quiet, -q=2), which implies yes. */
+function assumesYes(c: HCommand): boolean {
+  if (hasAnyFlag(c, ['y', 'yes', 'assume-yes'])) return true;
+  const quiet = c.flags.filter((f) => f.name === 'q' || f.name === 'quiet').length;
+  return quiet >= 2 || c.args.some((a) => /^(-q|--quiet)=([2-9]|\d{2,})$/.test(a.value));
+}
+
 export const aptGetYes: Rule = {
   meta: hadolintMeta({
     id: 'apt-get-assume-yes',
@@ -102,7 +110,7 @@ export const aptGetYes: Rule = {
   check(ctx, report) {
     for (const { run, commands } of runScripts(ctx)) {
       for (const c of commands) {
-        if (!isAptGetInstall(c) || hasAnyFlag(c, ['y', 'yes', 'q', 'assume-yes'])) continue;
+        if (!isAptGetInstall(c) || assumesYes(c)) continue;
         const w = installWord(c);
         report({
           range: commandRange(run, c),

@@ -113,6 +113,15 @@ function execFormFix(ins: Instruction): RuleFix | undefined {
   };
 }
 
+function isJsonArray(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  } catch {
+    return false;
+  }
+}
+
 export const jsonCmdEntrypoint: Rule = {
   meta: hadolintMeta({
     id: 'json-cmd-entrypoint',
@@ -128,6 +137,19 @@ export const jsonCmdEntrypoint: Rule = {
   }),
   check(ctx, report) {
     for (const ins of ctx.df.instructions) {
+      if (ins.name === 'HEALTHCHECK') {
+        // HEALTHCHECK CMD … takes the same two forms.
+        const [cmd, first] = ins.args;
+        if (cmd?.value.toUpperCase() !== 'CMD' || !first || isJsonArray(ins.argsText.slice(first.start))) continue;
+        report({
+          range: { start: first.range.start, end: ins.argsRange.end },
+          message: {
+            en: 'Write HEALTHCHECK CMD in JSON form (["program", "arg"]): in shell form every check also starts a /bin/sh, which must exist in the image.',
+            ko: 'HEALTHCHECK CMD는 JSON 형식(["program", "arg"])으로 쓰세요. shell 형식에서는 검사할 때마다 /bin/sh도 실행되며, 이미지에 셸이 있어야 합니다.',
+          },
+        });
+        continue;
+      }
       if ((ins.name !== 'CMD' && ins.name !== 'ENTRYPOINT') || ins.json || !ins.argsText) continue;
       const fix = execFormFix(ins);
       report({

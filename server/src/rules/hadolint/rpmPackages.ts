@@ -1,12 +1,26 @@
 // RPM-family package managers: yum (DL3030, DL3032, DL3033), dnf/microdnf (DL3038, DL3040,
 // DL3041) and zypper (DL3034, DL3035, DL3036, DL3037).
+import type { Instruction } from '../../model/types';
 import type { Text } from '../types';
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { runScripts } from './runs';
+import { expandVariables, mountTargets, runScripts, variablesAt } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, wordRange, type HCommand } from './shellView';
 
 const DNF = ['dnf', 'microdnf'];
+/** dnf subcommands that download packages into the cache. */
+const DNF_CHANGES = ['install', 'in', 'upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'reinstall', 'rei', 'groupinstall', 'localinstall'];
+const DNF_CACHES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'];
+
+/** `rm -rf <cache dir>…` */
+function removesCache(c: HCommand, dirs: string[]): boolean {
+  return c.name === 'rm' && c.args.some((a) => dirs.some((d) => a.value === d || a.value.startsWith(`${d}/`)));
+}
+
+/** A cache or tmpfs mount keeps the package cache out of the layer. */
+function cachedDir(run: Instruction, dirs: string[]): boolean {
+  return mountTargets(run, ['cache', 'tmpfs']).some((t) => dirs.some((d) => t.startsWith(d)));
+}
 
 /** A "needs a yes switch" rule for one tool. */
 function yesRule(o: { id: string; code: string; tools: string[]; subcommands: string[]; yesFlags: string[]; insert: string; title: Text; why: Text; bad: string; good: string; message: Text }): Rule {
@@ -95,10 +109,12 @@ export const yumCleanAll: Rule = {
   check(ctx, report) {
     for (const { run, commands } of runScripts(ctx)) {
       const install = commands.find((c) => cmdHasArgs(c, 'yum', ['install']));
-      if (!install || commands.some((c) => cmdHasArgs(c, 'yum', ['clean', 'all']))) continue;
+      if (!install) continue;
+      const clean = commands.find((c) => c.index > install.index && (cmdHasArgs(c, 'yum', ['clean']) && c.args.some((a) => a.value === 'all') || removesCache(c, ['/var/cache/yum'])));
+      if (clean || cachedDir(run, ['/var/cache/yum'])) continue;
       report({
         range: commandRange(run, install),
-        message: { en: 'Run `yum clean all` in the same RUN: otherwise the package cache stays in the image layer.', ko: '같은 RUN에서 `yum clean all`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.' },
+        message: { en: 'Run `yum clean all` after the install in the same RUN: otherwise the package cache stays in the image layer.', ko: '같은 RUN에서 설치 뒤에 `yum clean all`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.' },
       });
     }
   },
@@ -119,16 +135,15 @@ export const dnfCleanAll: Rule = {
   }),
   check(ctx, report) {
     for (const { run, commands } of runScripts(ctx)) {
-      for (const tool of DNF) {
-        const install = commands.find((c) => cmdHasArgs(c, tool, ['install']));
-        if (!install) continue;
-        const clean = commands.find((c) => cmdHasArgs(c, tool, ['clean', 'all']) || cmdHasArgs(c, 'rm', ['-rf', '/var/cache/yum/*']));
-        if (clean && clean.index > install.index) continue;
-        report({
-          range: commandRange(run, install),
-          message: { en: `Run \`${tool} clean all\` after the install in the same RUN: otherwise the package cache stays in the image layer.`, ko: `같은 RUN에서 설치 뒤에 \`${tool} clean all\`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.` },
-        });
-      }
+      if (cachedDir(run, DNF_CACHES)) continue;
+      const install = commands.find((c) => DNF.includes(c.name) && argsNoFlags(c)[0] !== undefined && DNF_CHANGES.includes(argsNoFlags(c)[0].value));
+      if (!install) continue;
+      const clean = commands.find((c) => c.index > install.index && ((DNF.includes(c.name) && cmdHasArgs(c, c.name, ['clean']) && c.args.some((a) => a.value === 'all')) || removesCache(c, DNF_CACHES)));
+      if (clean) continue;
+      report({
+        range: commandRange(run, install),
+        message: { en: `Run \`${install.name} clean all\` after the install in the same RUN: otherwise the package cache stays in the image layer.`, ko: `같은 RUN에서 설치 뒤에 \`${install.name} clean all\`을 실행하세요. 그렇지 않으면 패키지 캐시가 이미지 레이어에 남습니다.` },
+      });
     }
   },
 };
@@ -149,7 +164,7 @@ export const zypperClean: Rule = {
   check(ctx, report) {
     for (const { run, commands } of runScripts(ctx)) {
       const install = commands.find((c) => cmdHasArgs(c, 'zypper', ['install', 'in']));
-      if (!install) continue;
+      if (!install || cachedDir(run, ['/var/cache/zypp'])) continue;
       const clean = commands.find((c) => cmdHasArgs(c, 'zypper', ['clean', 'cc']));
       if (clean && clean.index > install.index) continue;
       report({
@@ -196,10 +211,12 @@ function pinRule(o: { id: string; code: string; title: Text; why: Text; bad: str
   return {
     meta: hadolintMeta({ id: o.id, code: o.code, severity: 'warning', title: o.title, why: o.why, bad: o.bad, good: o.good }),
     check(ctx, report) {
-      for (const { run, commands } of runScripts(ctx)) {
+      for (const { run, host, commands } of runScripts(ctx)) {
+        let vars: Map<string, string> | undefined;
         for (const c of commands) {
           for (const { word, module } of o.packages(c)) {
-            if (module ? word.value.includes(':') : o.pinned(word.value)) continue;
+            const value = word.value.includes('$') ? expandVariables(word.value, (vars ??= variablesAt(ctx, host))) : word.value;
+            if (module ? value.includes(':') : o.pinned(value)) continue;
             report({
               range: wordRange(run, word),
               message: {
@@ -228,11 +245,11 @@ export const yumPinVersions = pinRule({
     const module = cmdHasArgs(c, 'yum', ['module']);
     return installed(c, ['yum']).map((word) => ({ word, module }));
   },
-  pinned: (p) => p.includes('-') || p.endsWith('.rpm'),
+  pinned: (p) => rpmVersionLike(p),
   example: 'yum install -y <package>-<version>',
 });
 
-function dnfVersionLike(p: string): boolean {
+function rpmVersionLike(p: string): boolean {
   const parts = p.split('-');
   if (parts.length <= 1) return false;
   if (p.endsWith('.rpm')) return true;
@@ -255,7 +272,7 @@ export const dnfPinVersions = pinRule({
     const module = cmdHasArgs(c, DNF, ['module']);
     return installed(c, DNF).map((word) => ({ word, module }));
   },
-  pinned: dnfVersionLike,
+  pinned: rpmVersionLike,
   example: 'dnf install -y <package>-<version>',
 });
 

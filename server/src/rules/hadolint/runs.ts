@@ -61,3 +61,32 @@ export function mountTargets(run: Instruction, types: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * Values of the variables a RUN can see, the way hadolint resolves them for version checks: ARG
+ * defaults anywhere before it, ENV values of its stage and the stages it is built FROM.
+ */
+export function variablesAt(ctx: RuleContext, host: Instruction): Map<string, string> {
+  const args = new Map<string, string>();
+  const envByStage: Map<string, string>[] = [];
+  let env = new Map<string, string>();
+  for (const ins of ctx.df.instructions) {
+    if (ins === host) break;
+    if (ins.name === 'FROM') {
+      const s = ctx.df.stages[ins.stageIndex];
+      const parent = ctx.df.stages.findIndex((p) => p.index < s.index && p.name !== undefined && p.name.toLowerCase() === s.image.toLowerCase());
+      env = new Map(parent >= 0 ? envByStage[parent] : []);
+      envByStage[ins.stageIndex] = env;
+      continue;
+    }
+    if (ins.name === 'ARG') for (const p of ins.pairs) if (p.value !== undefined) args.set(p.key, p.value);
+    if (ins.name === 'ENV') for (const p of ins.pairs) if (p.value !== undefined) env.set(p.key, p.value);
+  }
+  return new Map([...args, ...env]);
+}
+
+/** Replace `$NAME` / `${NAME}` with known values (unknown ones become empty, as at build time). */
+export function expandVariables(word: string, vars: Map<string, string>): string {
+  if (!word.includes('$')) return word;
+  return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => vars.get((a ?? b) as string) ?? '');
+}
