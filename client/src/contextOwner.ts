@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import { ServerHandle } from './languageClient';
 import { registerCommands } from './commands/registry';
+import { EngineService } from './docker/engineService';
 import { warnAboutDuplicateDiagnostics } from './duplicateExtensions';
 
 /**
@@ -10,9 +11,15 @@ import { warnAboutDuplicateDiagnostics } from './duplicateExtensions';
  */
 export class ExtensionContextOwner {
   readonly server: ServerHandle;
+  /** The shared Docker engine connection (build, run, containers, images, layers, registries). */
+  readonly engine: EngineService;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.server = new ServerHandle(context);
+    this.engine = new EngineService({
+      hostSetting: () => vscode.workspace.getConfiguration('dockerfileStudio').get<string>('docker.host', ''),
+      log: (level, message) => (level === 'warn' ? log().warn(message) : log().info(message)),
+    });
     context.subscriptions.push(log());
   }
 
