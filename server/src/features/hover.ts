@@ -81,10 +81,11 @@ function instructionHover(df: Dockerfile, ins: Instruction, position: Position, 
     const md = renderInstruction(ins.name, locale);
     return md ? { markdown: md, range: ins.keywordRange } : undefined;
   }
-  const flag = ins.flags.find((f) => rangeContains(f.range, position));
-  if (flag) return flagHover(df, ins, flag, position, locale);
+  // Variables first: a `$VAR` may sit inside a flag value (`--platform=$BUILDPLATFORM`).
   const ref = ins.variables.find((v) => rangeContains(v.range, position));
   if (ref) return { markdown: variableHover(df, ins, ref, position, locale), range: ref.range };
+  const flag = ins.flags.find((f) => rangeContains(f.range, position));
+  if (flag) return flagHover(df, ins, flag, position, locale);
   if (ins.name === 'ARG' || ins.name === 'ENV') {
     const pair = ins.pairs.find((p) => rangeContains(p.keyRange, position));
     if (pair) {
