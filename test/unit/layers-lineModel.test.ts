@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchHistoryToDockerfile, splitInstructions } from '../../client/src/views/layersLineModel';
+
+const dockerfile = `# syntax=docker/dockerfile:1
+FROM dfs-test/busybox:latest AS build
+RUN echo build-stage
+
+FROM dfs-test/busybox:latest
+# make the data
+RUN mkdir /data && \\
+    head -c 100 /dev/zero > /data/big
+ENV GREETING hello
+COPY --chown=1:1 app.txt /srv/app.txt
+RUN <<EOF
+echo from heredoc
+EOF
+CMD ["sh", "-c", "echo hi"]
+`;
+
+test('splits instructions with continuations, comments and heredocs', () => {
+  assert.deepEqual(
+    splitInstructions(dockerfile).map((i) => [i.keyword, i.line]),
+    [['FROM', 1], ['RUN', 2], ['FROM', 4], ['RUN', 6], ['ENV', 8], ['COPY', 9], ['RUN', 10], ['CMD', 13]],
+  );
+  assert.equal(splitInstructions(dockerfile)[3].args, 'mkdir /data &&      head -c 100 /dev/zero > /data/big');
+});
+
+// History as the classic builder records it, oldest first, base image steps included.
+const classic = [
+  '',
+  '/bin/sh -c #(nop)  CMD ["sh"]',
+  '/bin/sh -c mkdir /data &&     head -c 100 /dev/zero > /data/big',
+  '/bin/sh -c #(nop)  ENV GREETING=hello',
+  '/bin/sh -c #(nop) COPY file:4f2a in /srv/app.txt ',
+  '/bin/sh -c echo from heredoc',
+  '/bin/sh -c #(nop)  CMD ["sh" "-c" "echo hi"]',
+];
+
+test('maps every step of the image to its line, the base image\'s CMD to none', () => {
+  const m = matchHistoryToDockerfile(classic, dockerfile);
+  assert.deepEqual(m?.map((x) => [x.step, x.line, x.exact]), [
+    [2, 6, true],
+    [3, 8, true],
+    [4, 9, true],
+    [5, 10, false], // heredoc bodies are recorded differently: keyword match only
+    [6, 13, true],
+  ]);
+});
+
+test('BuildKit-style history maps the same way', () => {
+  const buildkit = ['', 'RUN /bin/sh -c mkdir /data &&     head -c 100 /dev/zero > /data/big # buildkit', 'ENV GREETING=hello', 'COPY app.txt /srv/app.txt # buildkit', 'RUN /bin/sh -c echo from heredoc # buildkit', 'CMD ["sh" "-c" "echo hi"]'];
+  assert.deepEqual(matchHistoryToDockerfile(buildkit, dockerfile)?.map((x) => x.line), [6, 8, 9, 10, 13]);
+});
+
+test('an unrelated Dockerfile is not claimed', () => {
+  assert.equal(matchHistoryToDockerfile(classic, 'FROM alpine\nRUN apk add curl\nCMD ["curl"]\n'), undefined);
+});
