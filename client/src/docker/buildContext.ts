@@ -9,7 +9,7 @@ import { encodeHeader, endOfArchive, padding } from './tarWriter';
  * Streams a build context as an uncompressed tar, the way `docker build` sends it: files in
  * lexical walk order, .dockerignore applied with the CLI's rules, uid/gid 0, and a Dockerfile that
  * lives outside the context added under a random `.dockerfile.<hex>` name. Files are read in
- * 64 KiB chunks while the consumer pulls, so memory does not grow with the context size.
+ * chunks of at most 512 KiB while the consumer pulls, so memory does not grow with the context size.
  */
 
 export interface ContextStats {
@@ -36,7 +36,7 @@ export interface BuildContext {
   readonly matcher: DockerignoreMatcher;
 }
 
-const CHUNK = 64 * 1024;
+const CHUNK = 512 * 1024;
 export const LARGE_CONTEXT_BYTES = 100 * 1024 * 1024;
 
 function toSlash(p: string): string {
@@ -110,10 +110,26 @@ export function createBuildContext(opts: BuildContextOptions): BuildContext {
 
   async function* fileEntry(abs: string, rel: string, st: fs.Stats): AsyncGenerator<Buffer> {
     const size = st.size;
-    yield encodeHeader({ name: rel, type: 'file', mode: st.mode, size, mtime: Math.floor(st.mtimeMs / 1000) });
-    let sent = 0;
+    const header = encodeHeader({ name: rel, type: 'file', mode: st.mode, size, mtime: Math.floor(st.mtimeMs / 1000) });
+    const pad = padding(size);
     const handle = await fs.promises.open(abs, 'r');
+    let sent = 0;
     try {
+      if (size <= CHUNK) {
+        // Small files (most of a context): header, body and padding in one buffer, one read.
+        const buf = Buffer.alloc(header.length + size + pad);
+        header.copy(buf, 0);
+        while (sent < size) {
+          const { bytesRead } = await handle.read(buf, header.length + sent, size - sent, sent);
+          if (bytesRead === 0) break; // the file shrank while we read it: the rest stays zero
+          sent += bytesRead;
+        }
+        count(sent);
+        stats.files += 1;
+        yield buf;
+        return;
+      }
+      yield header;
       while (sent < size) {
         const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - sent));
         const { bytesRead } = await handle.read(buf, 0, buf.length, sent);
@@ -129,7 +145,6 @@ export function createBuildContext(opts: BuildContextOptions): BuildContext {
     // A file that shrank is padded with zeros to the size announced in its header.
     const missing = size - sent;
     if (missing > 0) yield Buffer.alloc(missing);
-    const pad = padding(size);
     if (pad) yield Buffer.alloc(pad);
   }
 
