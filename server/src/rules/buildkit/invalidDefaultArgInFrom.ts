@@ -4,6 +4,11 @@ import type { Rule } from '../types';
 import { isValidImageReference } from './imageRef';
 import { expand, globalArgs } from './scope';
 
+const PLATFORM_DEFAULTS: [string, string][] = [
+  ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', ''],
+  ['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''],
+];
+
 export const invalidDefaultArgInFrom: Rule = {
   meta: {
     id: 'invalid-default-arg-in-from',
@@ -19,7 +24,8 @@ export const invalidDefaultArgInFrom: Rule = {
     good: 'ARG TAG=1.36\nFROM busybox:${TAG}',
   },
   check(ctx, report) {
-    const globals = globalArgs(ctx.df);
+    // Platform args always have a value (the builder's platform), so give them a typical one.
+    const globals = new Map<string, string | undefined>([...PLATFORM_DEFAULTS, ...globalArgs(ctx.df)]);
     for (const stage of ctx.df.stages) {
       const image = stage.from.args[0];
       if (!image || !image.raw.includes('$')) continue;

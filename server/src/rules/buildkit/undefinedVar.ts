@@ -34,8 +34,12 @@ export function undefinedUses(df: Dockerfile, ins: Instruction, defined: Set<str
     // ${X:-default} and friends say "X may be unset" on purpose.
     if (ref.modifier) continue;
     const candidates = [...defined, ...globals.keys(), ...WELL_KNOWN_ENV];
-    const suggestion = closest(name, candidates);
+    const maybeFromImage = !bare && name === name.toUpperCase();
+    // An unknown upper-case name may come from the base image's ENV (NODE_VERSION, JAVA_HOME …),
+    // which we cannot see: report it only when it is one edit from a known name or the base is bare.
+    const suggestion = closest(name, candidates, maybeFromImage ? { maxDistance: 1 } : {});
     if (globals.has(name)) {
+      if (maybeFromImage) continue;
       out.push({
         ins,
         ref,
@@ -47,9 +51,6 @@ export function undefinedUses(df: Dockerfile, ins: Instruction, defined: Set<str
       });
       continue;
     }
-    // An unknown upper-case name may come from the base image's ENV (NODE_VERSION, JAVA_HOME …),
-    // which we cannot see: report it only when it is clearly a typo or the base image is bare.
-    const maybeFromImage = !bare && name === name.toUpperCase();
     if (maybeFromImage && !suggestion) continue;
     const hint = suggestion ? { en: ` Did you mean ${suggestion}?`, ko: ` ${suggestion}을(를) 말씀하신 건가요?` } : { en: '', ko: '' };
     out.push({

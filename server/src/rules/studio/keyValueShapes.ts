@@ -48,7 +48,8 @@ export function legacyMultiPairs(ins: Instruction): { key: Token; value: Token }
   const pairs: { key: Token; value: Token }[] = [];
   for (let i = 0; i < t.length; i += 2) {
     const key = t[i];
-    if (!NAME.test(key.raw) || key.raw.includes('=') || t[i + 1].raw.includes('=')) return undefined;
+    // Hex strings (GPG key ids) and the like are values, not keys.
+    if (!NAME.test(key.raw) || key.raw.includes('=') || t[i + 1].raw.includes('=') || /^[0-9A-Fa-f]{8,}$/.test(key.raw)) return undefined;
     // ENV keys in one file share a style (APACHE_RUN_USER …); a value word like "curl" does not.
     if (i > 0 && ins.name === 'ENV' && (keyStyle(key.raw) !== style || !/[_A-Z]/.test(key.raw) || style === 'lower')) return undefined;
     if (i > 0 && ins.name === 'LABEL' && !/[._-]/.test(key.raw) && ins.startLine === ins.textEndLine) return undefined;
