@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContextOwner } from '../contextOwner';
 import { log } from '../log';
 import { buildAndRunCommands } from './buildAndRun';
+import { registryCommands } from './registryCommands';
 
 /** One registration table for every command; each command lives in its own file. */
 export function registerCommands(owner: ExtensionContextOwner): void {
@@ -9,6 +10,7 @@ export function registerCommands(owner: ExtensionContextOwner): void {
     'dockerfileStudio.restartServer': () => owner.server.restart(),
     'dockerfileStudio.showLog': () => log().show(),
     ...buildAndRunCommands(owner),
+    ...registryCommands(owner),
   };
   for (const [id, handler] of Object.entries(table)) {
     owner.context.subscriptions.push(vscode.commands.registerCommand(id, handler));

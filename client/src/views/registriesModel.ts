@@ -110,8 +110,18 @@ export function moreNode(parentId: string, loaded: number): MoreNode {
   return { kind: 'more', id: `more:${parentId}`, label: '', parentId, description: [t('{0} shown — load more…', loaded)], contextValue: 'more' };
 }
 
-export function messageNode(parentId: string, text: Text, severity: 'info' | 'error', signInHost?: string): MessageNode {
-  return { kind: 'message', id: `message:${parentId}`, label: '', description: [text], severity, contextValue: signInHost ? 'message+signIn' : 'message', ...(signInHost ? { signInHost } : {}) };
+/** An inline explanation row: what happened (shown) and what to do (tooltip). */
+export function messageNode(parentId: string, text: Text, severity: 'info' | 'error', signInHost?: string, fix?: Text): MessageNode {
+  return {
+    kind: 'message',
+    id: `message:${parentId}`,
+    label: '',
+    description: [text],
+    severity,
+    contextValue: signInHost ? 'message+signIn' : 'message',
+    ...(signInHost ? { signInHost } : {}),
+    ...(fix ? { tooltip: fix } : {}),
+  };
 }
 
 /** "1.2 MB · 3 days ago · sha256:0123abcd" — the line each tag shows once its details arrive. */
