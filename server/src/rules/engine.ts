@@ -6,7 +6,7 @@ import { instructionAtLine } from '../model/query';
 import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
 import { makeContext } from './context';
-import { allRules, ruleMatches } from './index';
+import { allRules, ruleMatches, rulesByName } from './index';
 import { readSuppressions, type Suppressions } from './suppressions';
 import type { Finding, LintResult, Rule, RuleMeta, Severity } from './types';
 
@@ -56,7 +56,7 @@ function severityOverride(meta: RuleMeta, config: LintConfig): Severity | 'off' 
 }
 
 export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
-  const sup = readSuppressions(df);
+  const sup = readSuppressions(df, (name) => rulesByName(name).length > 0 || name.toLowerCase() === 'shellcheck');
   const ctx = makeContext(df, config, sup);
   const results: LintResult[] = [];
   const add = (meta: RuleMeta, f: Finding): void => {

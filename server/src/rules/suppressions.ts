@@ -31,7 +31,11 @@ function splitNames(s: string): string[] {
   return s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 }
 
-export function readSuppressions(df: Dockerfile): Suppressions {
+/**
+ * @param isKnownName when given, a `# hadolint …ignore=` list that names something unknown is
+ *   dropped as a whole, as hadolint does (its pragma parser rejects the comment).
+ */
+export function readSuppressions(df: Dockerfile, isKnownName?: (name: string) => boolean): Suppressions {
   const out: Suppressions = { global: [], byLine: new Map(), byStage: [], nonPosixShellFrom: undefined, check: { skip: [], skipAll: false, error: false, experimental: [], experimentalAll: false }, checkSkipByLine: new Map() };
   const instructionStarts = new Set(df.instructions.map((i) => i.startLine));
   const commentLines = new Set(df.comments.map((c) => c.line));
@@ -56,6 +60,7 @@ export function readSuppressions(df: Dockerfile): Suppressions {
       continue;
     }
     const names = splitNames(value);
+    if (isKnownName && m[1].toLowerCase() === 'hadolint' && !names.every((n) => /^SC\d+$/i.test(n) || isKnownName(n))) continue;
     if (m[2]?.trim().toLowerCase() === 'stage') {
       // The stage whose FROM comes next, else the stage the comment sits in.
       const next = nextInstruction(c.line);

@@ -23,7 +23,7 @@ export const apkPinVersions: Rule = {
         if (!cmdHasArgs(c, 'apk', ['add'])) continue;
         for (const w of argsNoFlags(c, ['t', 'virtual', 'repository', 'X'])) {
           const p = w.value;
-          if (p === 'add' || p.includes('=') || p.includes('~') || p.endsWith('.apk')) continue;
+          if (p === 'add' || /[=~<>]/.test(p) || p.endsWith('.apk')) continue;
           report({
             range: wordRange(run, w),
             message: {

@@ -115,9 +115,10 @@ export const yarnCacheClean: Rule = {
     for (const { run, host, commands } of runScripts(ctx)) {
       const install = commands.find((c) => cmdHasArgs(c, 'yarn', ['install']));
       if (!install) continue;
-      if (commands.some((c) => cmdHasArgs(c, 'yarn', ['cache', 'clean']) && c.args.some((a) => a.value === 'clean'))) continue;
+      if (commands.some((c) => c.index > install.index && cmdHasArgs(c, 'yarn', ['cache']) && c.args.some((a) => a.value === 'clean'))) continue;
       if (mountTargets(run, ['cache', 'tmpfs']).some((t) => t.includes('yarn'))) continue;
-      if (!stageEndsInImage(ctx, host)) continue;
+      // An ONBUILD trigger runs in every child image, so its leftovers always end up in an image.
+      if (run === host && !stageEndsInImage(ctx, host)) continue;
       report({
         range: commandRange(run, install),
         message: {

@@ -1,10 +1,10 @@
 // pip: pin versions (DL3013) and do not keep pip's download cache in the image (DL3042).
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { runPart } from './runs';
+import { mountTargets, runPart } from './runs';
 import { argsNoFlags, argValues, commandRange, commandsOf, hasFlag, hasSequence, isPipInstall, type HCommand } from './shellView';
 
-const PIP_VALUE_FLAGS = ['abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform', 'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy'];
+const PIP_VALUE_FLAGS = ['abi', 'b', 'build', 'e', 'editable', 'extra-index-url', 'f', 'find-links', 'i', 'index-url', 'implementation', 'no-binary', 'only-binary', 'platform', 'prefix', 'progress-bar', 'proxy', 'python-version', 'root', 'src', 't', 'target', 'trusted-host', 'upgrade-strategy', 'root-user-action', 'python', 'c', 'constraint', 'r', 'requirement', 'log', 'cache-dir', 'timeout', 'retries', 'src', 'report'];
 const VCS = ['git+file', 'git+https', 'git+ssh', 'git+http', 'git+git', 'git', 'hg+file', 'hg+http', 'hg+https', 'hg+ssh', 'hg+static-http', 'svn', 'svn+svn', 'svn+http', 'svn+https', 'svn+ssh', 'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp'];
 const VERSION_SYMBOLS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 
@@ -43,7 +43,7 @@ export const pipPinVersions: Rule = {
       const run = runPart(ins);
       if (!run || !ctx.isPosixShell(ins)) continue;
       for (const c of commandsOf(ctx, run)) {
-        if (!isPipInstall(c) || hasFlag(c, 'constraint') || hasFlag(c, 'c')) continue;
+        if (!isPipInstall(c) || c.name.includes('pipenv') || hasFlag(c, 'constraint') || hasFlag(c, 'c')) continue;
         const vals = argValues(c);
         if (vals.includes('--requirement') || vals.includes('-r') || vals.includes('.')) continue;
         const loose = pipPackages(c).filter((p) => !pinned(p));
@@ -109,6 +109,7 @@ export const pipNoCacheDir: Rule = {
       if (!run || !ctx.isPosixShell(ins)) continue;
       if (setIn.get(current)) continue;
       if (scriptSetsNoCacheDir(ctx.scriptOf(run))) continue;
+      if (mountTargets(run, ['cache', 'tmpfs']).some((t) => t.includes('/.cache/pip') || t.endsWith('/pip'))) continue;
       for (const c of commandsOf(ctx, run)) {
         if (!isPipInstall(c) || argValues(c).includes('--no-cache-dir') || isPipWrapper(c)) continue;
         const install = c.args.find((a) => a.value === 'install');

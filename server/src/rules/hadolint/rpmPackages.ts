@@ -138,7 +138,7 @@ export const dnfCleanAll: Rule = {
       if (cachedDir(run, DNF_CACHES)) continue;
       const install = commands.find((c) => DNF.includes(c.name) && argsNoFlags(c)[0] !== undefined && DNF_CHANGES.includes(argsNoFlags(c)[0].value));
       if (!install) continue;
-      const clean = commands.find((c) => c.index > install.index && ((DNF.includes(c.name) && cmdHasArgs(c, c.name, ['clean']) && c.args.some((a) => a.value === 'all')) || removesCache(c, DNF_CACHES)));
+      const clean = commands.find((c) => c.index > install.index && ((c.name === install.name && cmdHasArgs(c, c.name, ['clean']) && c.args.some((a) => a.value === 'all')) || removesCache(c, DNF_CACHES)));
       if (clean) continue;
       report({
         range: commandRange(run, install),

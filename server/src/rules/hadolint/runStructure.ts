@@ -90,8 +90,8 @@ export const mergeConsecutiveRuns: Rule = {
     severity: 'info',
     title: { en: 'Consecutive RUNs could be merged', ko: '연속된 RUN은 합칠 수 있음' },
     why: {
-      en: 'Every RUN creates a layer. Short RUNs in a row make more layers than needed, and files deleted in a later RUN still take space in the earlier layer. Joining them with `&&` makes one layer.',
-      ko: 'RUN마다 레이어가 하나 생깁니다. 짧은 RUN을 연달아 쓰면 레이어가 필요 이상으로 많아지고, 나중 RUN에서 지운 파일도 앞 레이어에서는 공간을 차지합니다. `&&`로 이어 하나의 레이어로 만드세요.',
+      en: 'Every RUN creates a layer. Single-command RUNs in a row make more layers than needed, and files deleted in a later RUN still take space in the earlier layer. Joining them with `&&` makes one layer.',
+      ko: 'RUN마다 레이어가 하나 생깁니다. 명령 하나짜리 RUN을 연달아 쓰면 레이어가 필요 이상으로 많아지고, 나중 RUN에서 지운 파일도 앞 레이어에서는 공간을 차지합니다. `&&`로 이어 하나의 레이어로 만드세요.',
     },
     bad: 'FROM debian:12\nRUN mkdir -p /app\nRUN chown nobody /app',
     good: 'FROM debian:12\nRUN mkdir -p /app \\\n    && chown nobody /app',
@@ -105,13 +105,13 @@ export const mergeConsecutiveRuns: Rule = {
         continue;
       }
       const count = countCommands(ctx, ins);
-      if (prev && flagsKey(prev) === flagsKey(ins) && count <= 2 && prevCount <= 2) {
+      if (prev && flagsKey(prev) === flagsKey(ins) && count <= 1 && prevCount <= 1) {
         const fix = mergeFix(ctx, prev, ins);
         report({
           range: ins.keywordRange,
           message: {
-            en: 'This RUN follows another short RUN: consider joining them with && so they make one layer instead of two.',
-            ko: '이 RUN은 다른 짧은 RUN 바로 뒤에 있습니다. &&로 이어 레이어 두 개 대신 하나로 만드는 것을 고려하세요.',
+            en: 'This RUN follows another single-command RUN: consider joining them with && so they make one layer instead of two.',
+            ko: '이 RUN은 명령 하나짜리 다른 RUN 바로 뒤에 있습니다. &&로 이어 레이어 두 개 대신 하나로 만드는 것을 고려하세요.',
           },
           fixes: fix ? [fix] : [],
         });

@@ -148,7 +148,8 @@ export function argsNoFlags(cmd: HCommand, dropValuesOf: string[] = []): ShellWo
   const drop = new Set<number>();
   for (const f of cmd.flags) {
     if (!dropValuesOf.includes(f.name)) continue;
-    // The value is the next word after the flag's word (hadolint drops it even for `--x=y`).
+    // The value is the next word after the flag's word, unless it was written `--name=value`.
+    if (cmd.args[f.argIndex].value.includes('=')) continue;
     if (f.argIndex + 1 < cmd.args.length) drop.add(f.argIndex + 1);
   }
   return cmd.args.filter((_, i) => !flagIdx.has(i) && !drop.has(i));

@@ -1,0 +1,138 @@
+// ShellCheck inside RUN: runs the `shellcheck` executable (when installed) over every shell-form
+// RUN script of a document in ONE process (the scripts go to temporary files; one process per
+// script costs ~100 ms each), and turns its json1 output into findings on the right ranges.
+// Each SC code becomes a rule meta with id `shellcheck` and alias `SCxxxx`, so
+// `# hadolint ignore=SC2086` and `ignored: [SC2086]` work like for any other rule.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dockerfile } from '../model/types';
+import type { LintConfig } from './config';
+import type { ExternalFinding } from './engine';
+import { shellcheckRange, shellcheckScripts } from './shellcheckScripts';
+import type { RuleMeta, Severity } from './types';
+
+/** hadolint leaves these out: ash is read as sh on purpose, and sourced files are not in the build. */
+const EXCLUDED = ['SC2187', 'SC1090', 'SC1091'];
+
+export interface ShellcheckOptions {
+  /** The executable (default: `shellcheck` from PATH). */
+  executable?: string;
+  timeoutMs?: number;
+  /** Told once per executable when ShellCheck is missing or fails. */
+  log?: (message: string) => void;
+}
+
+interface Json1Comment {
+  file: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  level: string;
+  code: number;
+  message: string;
+}
+
+const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
+const metas = new Map<string, RuleMeta>();
+
+/** The rule meta for one ShellCheck code at one level. */
+export function shellcheckMeta(code: number, level: string): RuleMeta {
+  const alias = `SC${code}`;
+  const severity = LEVELS[level] ?? 'warning';
+  const key = `${alias}:${severity}`;
+  let meta = metas.get(key);
+  if (!meta) {
+    meta = {
+      id: 'shellcheck',
+      aliases: [alias],
+      severity,
+      source: 'shellcheck',
+      title: { en: `ShellCheck ${alias}`, ko: `ShellCheck ${alias}` },
+      why: {
+        en: `ShellCheck analyses the shell script a RUN executes and finds mistakes a build would only reveal by failing or, worse, by silently doing the wrong thing. See https://www.shellcheck.net/wiki/${alias} for this check.`,
+        ko: `ShellCheck는 RUN이 실행하는 셸 스크립트를 분석해, 빌드가 실패하거나 더 나쁘게는 조용히 잘못 동작해야만 드러날 실수를 찾아 줍니다. 이 검사에 대한 설명: https://www.shellcheck.net/wiki/${alias}`,
+      },
+      bad: 'FROM debian:12\nRUN echo $HOME/*.txt',
+      good: 'FROM debian:12\nRUN echo "$HOME"/*.txt',
+    };
+    metas.set(key, meta);
+  }
+  return meta;
+}
+
+const warned = new Set<string>();
+
+function warnOnce(log: ShellcheckOptions['log'], key: string, message: string): void {
+  if (!log || warned.has(key)) return;
+  warned.add(key);
+  log(message);
+}
+
+/** Run `exe args` with a timeout; resolves with stdout, or undefined when it could not run. */
+function run(exe: string, args: string[], cwd: string, timeoutMs: number): Promise<{ stdout: string; error?: string }> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    const done = (r: { stdout: string; error?: string }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const child = spawn(exe, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done({ stdout: '', error: `timed out after ${timeoutMs} ms` });
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', (err: NodeJS.ErrnoException) => done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.message }));
+    // ShellCheck exits 1 when it found something; only a missing/invalid JSON output is a failure.
+    child.on('close', (code) => done(code === 0 || code === 1 ? { stdout } : { stdout, error: `exit code ${code}: ${stderr.trim().slice(0, 300)}` }));
+  });
+}
+
+/** ShellCheck findings for every shell-form RUN of a document; [] when ShellCheck is unavailable. */
+export async function runShellcheck(df: Dockerfile, config: LintConfig, options: ShellcheckOptions = {}): Promise<ExternalFinding[]> {
+  if (!config.shellcheck) return [];
+  const scripts = shellcheckScripts(df, config);
+  if (!scripts.length) return [];
+  const exe = options.executable ?? 'shellcheck';
+  const dir = await mkdtemp(join(tmpdir(), 'dfs-shellcheck-'));
+  try {
+    const names = scripts.map((_, i) => `run${i}.sh`);
+    await Promise.all(scripts.map((s, i) => writeFile(join(dir, names[i]), s.text)));
+    const r = await run(exe, ['--format=json1', `--exclude=${EXCLUDED.join(',')}`, '--', ...names], dir, options.timeoutMs ?? 15000);
+    if (r.error === 'ENOENT') {
+      warnOnce(options.log, `missing:${exe}`, `ShellCheck ("${exe}") is not installed or not on PATH: RUN scripts are not checked for shell mistakes. Install it (e.g. apt-get install shellcheck) to get SCxxxx findings.`);
+      return [];
+    }
+    let parsed: { comments?: Json1Comment[] };
+    try {
+      parsed = JSON.parse(r.stdout) as { comments?: Json1Comment[] };
+    } catch {
+      warnOnce(options.log, `failed:${exe}`, `ShellCheck ("${exe}") did not return results${r.error ? ` (${r.error})` : ''}: RUN scripts are not checked for shell mistakes.`);
+      return [];
+    }
+    const byName = new Map(names.map((n, i) => [n, scripts[i]]));
+    const out: ExternalFinding[] = [];
+    for (const c of parsed.comments ?? []) {
+      const s = byName.get(c.file);
+      if (!s || c.line <= s.headerLines) continue;
+      out.push({
+        rule: shellcheckMeta(c.code, c.level),
+        finding: {
+          range: shellcheckRange(s, c.line, c.column, c.endLine, c.endColumn),
+          message: { en: `SC${c.code}: ${c.message}`, ko: `SC${c.code} (ShellCheck, 영어 원문): ${c.message}` },
+        },
+      });
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
