@@ -24,8 +24,9 @@ say() { printf 'e2e-setup: %s\n' "$*"; }
 started=$SECONDS
 
 # ---- 1. Debian packages. libkrb5-dev: the kerberos module's prebuilt binary is a GitHub download,
-#         which is unreachable here, so it compiles and needs <gssapi/gssapi.h>.
-apt_pkgs=(chromium libkrb5-dev g++ make python3 pkg-config)
+#         which is unreachable here, so it compiles and needs <gssapi/gssapi.h>. fonts-nanum: a
+#         Korean font, so Korean hovers and messages render as text (not boxes) in screenshots.
+apt_pkgs=(chromium libkrb5-dev g++ make python3 pkg-config fonts-nanum)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -177,6 +177,18 @@ export class VsCodeSession {
     }, 10_000);
   }
 
+  /**
+   * Hovers `target` until `shown` is visible. A hover asked before the language server answers
+   * shows nothing and is not asked again, so each attempt moves the mouse away and back.
+   */
+  async hoverUntil(target: Locator, shown: Locator, timeoutMs = 30_000): Promise<void> {
+    await waitUntil('the hover to show', async () => {
+      await this.page.mouse.move(5, 5);
+      await target.hover({ timeout: 5_000 });
+      return shown.waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false);
+    }, timeoutMs, 0);
+  }
+
   /** The lines of the log file our LogOutputChannel writes ("Dockerfile Studio.log"). */
   extensionLog(): string {
     const files = findFiles(join(this.root, 'data', 'logs'), (n) => n.endsWith('Dockerfile Studio.log'));
