@@ -2,24 +2,9 @@
 // No vscode, no dockerode: the tree provider turns these nodes into TreeItems.
 import { cleanCreatedBy } from '../docker/layers/history';
 import { formatBytes } from '../docker/layers/formatBytes';
+import type { HistoryInput, ImageSummaryInput } from '../docker/layers/imageTypes';
 
-export interface ImageSummaryInput {
-  id: string;
-  repoTags: string[];
-  /** Bytes, as the engine reports them. */
-  size: number;
-  /** Unix seconds. */
-  created: number;
-  labels?: Record<string, string>;
-}
-
-/** One entry of GET /images/{id}/history (the engine lists newest first). */
-export interface HistoryInput {
-  created: number;
-  createdBy: string;
-  size: number;
-  comment: string;
-}
+export type { HistoryInput, ImageSummaryInput } from '../docker/layers/imageTypes';
 
 export interface ImageNode {
   kind: 'image';
