@@ -35,7 +35,7 @@ export const workdirRelativePath: Rule = {
       for (const ins of stage.instructions) {
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = workdirPath(ins);
-        if (isAbsoluteOrUnknown(path)) {
+        if (isAbsoluteOrUnknown(path) || isAbsoluteOrUnknown(ins.args[0].raw.replace(/^["']/, ''))) {
           absolute = true;
           continue;
         }

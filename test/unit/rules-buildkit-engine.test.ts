@@ -1,0 +1,33 @@
+// Engine behaviour the BuildKit checks rely on: per-instruction `# check=skip=` comments, only the
+// first `check` directive counting, and one diagnostic when a BuildKit check and its hadolint twin agree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDockerfile } from '../../server/src/model/parser';
+import { lint } from '../../server/src/rules/engine';
+import type { Rule } from '../../server/src/rules/types';
+import { configWith, lintText } from '../helpers/ruleTestKit';
+
+const ids = (text: string) => lintText(text).map((r) => `${r.range.start.line + 1}:${r.rule.id}`);
+
+test('# check=skip=… right above an instruction silences BuildKit checks for that instruction only', () => {
+  const text = 'FROM alpine:3.20\n# check=skip=LegacyKeyValueFormat // allowed here\nENV A 1\nENV B 2\n# check=skip=all\nLABEL c 3';
+  assert.deepEqual(ids(text).filter((x) => x.endsWith('legacy-key-value-format')), ['4:legacy-key-value-format']);
+});
+
+test('only the first # check= directive counts', () => {
+  const text = '# check=skip=ConsistentInstructionCasing\n# check=skip=all\nFROM alpine:3.20 as base\ncopy a b';
+  assert.deepEqual(ids(text).filter((x) => x.endsWith('casing')), ['3:from-as-casing']);
+});
+
+test('a result whose rule names a twin in sameProblemAs is folded into the twin on the same line', () => {
+  const meta = (id: string, aliases: string[], sameProblemAs?: string[]) => ({ id, aliases, severity: 'warning' as const, source: 'studio' as const, title: { en: id, ko: '규칙' }, why: { en: id, ko: '규칙' }, bad: 'x', good: 'y', sameProblemAs });
+  const onFrom = (m: ReturnType<typeof meta>): Rule => ({ meta: m, check: (ctx, report) => report({ range: ctx.df.stages[0].from.keywordRange, message: { en: m.id, ko: m.id } }) });
+  const twin = onFrom(meta('twin-a', ['DL9999']));
+  const mine = onFrom(meta('twin-b', ['SomeCheck'], ['DL9999']));
+  const results = lint(parseDockerfile('FROM alpine:3.20'), configWith(), { rules: [twin, mine] });
+  assert.equal(results.length, 1);
+  assert.equal(results[0].rule.id, 'twin-a');
+  assert.deepEqual(results[0].rule.aliases, ['DL9999', 'SomeCheck']);
+  const alone = lint(parseDockerfile('FROM alpine:3.20'), configWith(), { rules: [mine] });
+  assert.deepEqual(alone.map((r) => r.rule.id), ['twin-b'], 'without the twin the check reports on its own');
+});
