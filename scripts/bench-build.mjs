@@ -120,15 +120,17 @@ for (const ctx of contexts) {
     if (o.status !== 0) throw new Error(`our build failed: ${o.stderr}`);
     info = JSON.parse(o.stdout);
     ours.push(info);
+    // Remove right away: the next --no-cache build would otherwise leave this one dangling.
+    spawnSync('docker', ['rmi', '-f', tagOurs, `${tagOurs}-warmup`], { stdio: 'ignore' });
     const tagCli = `dfs-bench-build-cli:${ctx.name}`;
     const t0 = process.hrtime.bigint();
     const c = spawnSync('docker', ['build', '-q', '--no-cache', '-t', tagCli, ctx.dir], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (c.status !== 0) throw new Error(`docker build failed: ${c.stderr}`);
     cli.push(ms);
+    spawnSync('docker', ['rmi', '-f', tagCli], { stdio: 'ignore' });
     console.error(`${ctx.name} run ${i + 1}/${runs}: ours ${info.ms.toFixed(0)} ms (+${(info.extraRss / 1048576).toFixed(1)} MB RSS), docker build ${ms.toFixed(0)} ms`);
   }
-  for (const t of [`dfs-bench-build-ours:${ctx.name}`, `dfs-bench-build-ours:${ctx.name}-warmup`, `dfs-bench-build-cli:${ctx.name}`]) spawnSync('docker', ['rmi', '-f', t], { stdio: 'ignore' });
   const oursMs = median(ours.map((r) => r.ms));
   const cliMs = median(cli);
   results.push({

@@ -67,6 +67,8 @@ test('a build succeeds, tags the image, and a second identical build is served f
 
   const third = await buildImage(docker, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: t, noCache: true });
   assert.equal(third.cacheHits, 0, 'no-cache rebuilds every step');
+  assert.notEqual(third.imageId, first.imageId);
+  stepImages.push(first.imageId); // untagged now: removed with the other leftovers
 });
 
 test('a failing RUN is reported on its Dockerfile line with exit code and last output, leaving no container', async () => {
