@@ -65,7 +65,9 @@ function once(req: HttpRequest, url: URL): Promise<HttpResponse> {
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > maxBody) {
-          r.destroy(new BodyTooLargeError(`response body larger than ${maxBody} bytes`));
+          finish(() => reject(new BodyTooLargeError(`response body larger than ${maxBody} bytes`)));
+          res.destroy();
+          r.destroy();
           return;
         }
         chunks.push(c);
@@ -76,6 +78,8 @@ function once(req: HttpRequest, url: URL): Promise<HttpResponse> {
         finish(() => resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks), url: url.toString() }));
       });
       res.on('error', (err) => finish(() => reject(err)));
+      // A connection cut mid-body ends with 'close' and no 'end'.
+      res.on('close', () => finish(() => reject(Object.assign(new Error(`connection to ${url.host} closed before the answer was complete`), { code: 'ECONNRESET' }))));
     });
     // One deadline for connect + answer: a registry that accepts and then stays silent must not hang us.
     const timer = setTimeout(() => {
