@@ -73,7 +73,7 @@ export const deletedInLaterLayer: Rule = {
           const dest = ins.args[ins.args.length - 1].value;
           if (dest.includes('$')) continue;
           const sources = ins.args.slice(0, -1).map((t) => t.value).filter((s) => !s.startsWith('<<'));
-          const destDir = dest.endsWith('/') || sources.length > 1;
+          const destDir = dest.endsWith('/') || dest === '.' || dest === '..' || sources.length > 1;
           for (const src of sources) {
             const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
             const path = destDir && !/[*?[]/.test(base) && base !== '.' ? normalize(`${dest}/${base}`, workdir) : normalize(dest, workdir);

@@ -17,7 +17,9 @@ export function spacedPairs(ins: Instruction): SpacedPair[] {
   if (ins.name !== 'ENV' && ins.name !== 'LABEL' && ins.name !== 'ARG') return [];
   const t = ins.args;
   const out: SpacedPair[] = [];
-  for (let i = 0; i < t.length; i++) {
+  // Legacy `ENV key value…`: the rest of the line is one value; only the first word can be a key.
+  const legacy = t.length > 1 && !t[0].raw.includes('=') && !t[1].raw.startsWith('=');
+  for (let i = 0; i < (legacy ? 0 : t.length); i++) {
     const cur = t[i];
     const next = t[i + 1];
     const after = t[i + 2];
