@@ -114,3 +114,11 @@ test('default tags are valid repository names', () => {
   assert.equal(defaultTagFor('__'), 'image:latest');
   assert.equal(defaultTagFor('web.v2'), 'web.v2:latest');
 });
+
+test('the CodeLens finds the first FROM line without a full scan', async () => {
+  const { firstFromLine } = await import('../../client/src/docker/dockerfileScan');
+  assert.equal(firstFromLine('# syntax=docker/dockerfile:1\n\n# base\n  from alpine AS a\nFROM b\n'), 3);
+  assert.equal(firstFromLine('ARG X=1\r\nFROM $X\r\n'), 1);
+  assert.equal(firstFromLine('# no instructions\n'), undefined);
+  assert.equal(firstFromLine('FROMAGE x\n'), undefined);
+});

@@ -1,17 +1,7 @@
 import * as vscode from 'vscode';
+import { firstFromLine } from '../docker/dockerfileScan';
 
-/**
- * "Build image · Run" above the first FROM. A plain line scan (the client does not load the
- * Dockerfile parser): the first line whose first word is FROM, skipping comments and directives.
- */
-export function firstFromLine(text: string): number | undefined {
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s*from\s/i.test(lines[i]!)) return i;
-  }
-  return undefined;
-}
-
+/** "Build image · Run" above the first FROM (found by a plain line scan, see firstFromLine). */
 export class BuildCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;

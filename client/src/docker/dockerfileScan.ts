@@ -156,3 +156,19 @@ export function defaultTagFor(folderName: string): string {
     .replace(/[^a-z0-9]+$/, '');
   return `${repo || 'image'}:latest`;
 }
+
+/**
+ * Line of the first FROM, for the "Build image · Run" CodeLens: a plain line scan that runs on
+ * every keystroke, so it does not scan the whole file into instructions. Comments, directives and
+ * blank lines never start with FROM, so the first line whose first word is FROM is the one.
+ */
+export function firstFromLine(text: string): number | undefined {
+  let start = 0;
+  for (let line = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (/^\s*from\s/i.test(text.slice(start, Math.min(end, start + 200)))) return line;
+    start = end + 1;
+  }
+  return undefined;
+}
