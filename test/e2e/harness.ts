@@ -178,6 +178,47 @@ export class VsCodeSession {
   }
 
   /**
+   * Answers the quick input (input box or quick pick) whose title contains `title`: replaces the
+   * text with `value` when given, then presses Enter (accepting the prefilled value or the
+   * highlighted item), and waits until that prompt is gone.
+   */
+  async answerPrompt(title: string, value?: string): Promise<void> {
+    const titled = this.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title });
+    await titled.first().waitFor({ state: 'visible', timeout: 30_000 });
+    if (value !== undefined) {
+      await this.page.keyboard.press('Control+A');
+      if (value) await this.page.keyboard.insertText(value);
+      else await this.page.keyboard.press('Backspace');
+    }
+    await this.page.keyboard.press('Enter');
+    await titled.first().waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** Clicks a CodeLens of the active editor by its text, e.g. "Build image". */
+  async clickCodeLens(text: string): Promise<void> {
+    const lens = this.editor().locator('.codelens-decoration a').filter({ hasText: text }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    await lens.click();
+  }
+
+  /** A notification toast containing `text`. */
+  toast(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+  }
+
+  /** Opens our activity bar container (Dockerfile Studio) and returns the view pane titled `name`. */
+  async showStudioView(name: string): Promise<Locator> {
+    const icon = this.page.locator('.activitybar .action-item .action-label[aria-label^="Dockerfile Studio"]').first();
+    await icon.waitFor({ state: 'visible', timeout: 30_000 });
+    const pane = this.page.locator('.pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${name}"]`) }).first();
+    if (!(await pane.isVisible())) await icon.click();
+    await pane.waitFor({ state: 'visible', timeout: 15_000 });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane;
+  }
+
+  /**
    * Hovers `target` until `shown` is visible. A hover asked before the language server answers
    * shows nothing and is not asked again, so each attempt moves the mouse away and back.
    */

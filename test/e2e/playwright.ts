@@ -34,7 +34,7 @@ export interface Locator {
   last(): Locator;
   nth(index: number): Locator;
   locator(selector: string): Locator;
-  filter(options: { hasText?: string | RegExp }): Locator;
+  filter(options: { hasText?: string | RegExp; has?: Locator; hasNotText?: string | RegExp }): Locator;
   screenshot(options: { path: string }): Promise<Buffer>;
 }
 

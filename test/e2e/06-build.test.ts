@@ -1,0 +1,38 @@
+// Flow 6: "Build image" from the CodeLens: the prompts of a first build, progress while it runs,
+// the result announced, and the image really in the engine.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VsCodeSession } from './harness';
+import { imageExists, removeImage, uniqueName } from './docker';
+
+const tag = `dfs-e2e/${uniqueName('build')}:1`;
+let vs: VsCodeSession;
+before(async () => {
+  vs = await VsCodeSession.start({ name: 'build', folder: 'build' });
+});
+after(async () => {
+  await vs?.close();
+  removeImage(tag);
+});
+
+test('Build image from the CodeLens shows progress, announces the image, and the engine has it', async () => {
+  await vs.step('first-build-prompts', async () => {
+    await vs.openFile('Dockerfile');
+    await vs.clickCodeLens('Build image');
+    await vs.answerPrompt('context folder'); // the Dockerfile's folder, proposed first
+    await vs.answerPrompt('Build image: tag', tag);
+    // --no-cache: every run really builds, so the progress is there to see.
+    await vs.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Build image: options' }).waitFor();
+    await vs.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'No cache' }).first().click();
+    await vs.answerPrompt('Build image: options');
+    await vs.answerPrompt('platform');
+  });
+
+  await vs.step('progress-then-done', async () => {
+    await vs.toast(`Building ${tag}`).waitFor({ state: 'visible', timeout: 30_000 });
+    await vs.screenshot('e2e-06-build-progress');
+    await vs.toast(`Built ${tag}.`).waitFor({ state: 'visible', timeout: 120_000 });
+    assert.ok(imageExists(tag), `${tag} is in the engine`);
+  });
+  await vs.screenshot('e2e-06-build-done');
+});
