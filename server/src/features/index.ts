@@ -2,6 +2,7 @@
 import type { Feature } from '../serverContext';
 import { codeActionsFeature } from './codeActions';
 import { diagnosticsFeature } from './diagnostics';
+import { shellcheckDiagnosticsFeature } from './shellcheckDiagnostics';
 import { symbolsFeature } from './symbols';
 import { foldingFeature } from './folding';
 import { highlightFeature } from './highlight';
@@ -15,4 +16,4 @@ import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { signatureHelpFeature } from './signatureHelp';
 
-export const features: Feature[] = [diagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature, hoverFeature, signatureHelpFeature];
+export const features: Feature[] = [diagnosticsFeature, shellcheckDiagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature, hoverFeature, signatureHelpFeature];

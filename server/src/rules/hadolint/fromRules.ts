@@ -129,8 +129,8 @@ export const trustedRegistry: Rule = {
       en: 'Your configuration lists the registries images may come from (trustedRegistries). An image from anywhere else has not been vetted and may not even be reachable from your build servers.',
       ko: '설정(trustedRegistries)에 이미지를 가져와도 되는 레지스트리가 정해져 있습니다. 그 밖의 이미지는 검증되지 않았고 빌드 서버에서 접근하지 못할 수도 있습니다.',
     },
-    bad: '# trustedRegistries: [registry.example.com]\nFROM docker.io/library/node:20',
-    good: '# trustedRegistries: [registry.example.com]\nFROM registry.example.com/node:20',
+    bad: '# .hadolint.yaml: trustedRegistries: [docker.io]\nFROM quay.io/example/node:20',
+    good: '# .hadolint.yaml: trustedRegistries: [docker.io]\nFROM docker.io/library/node:20',
   }),
   check(ctx, report) {
     const allowed = ctx.config.trustedRegistries;

@@ -61,8 +61,8 @@ export const requiredLabels: Rule = {
       en: 'Your configuration (label-schema) lists labels every image must carry, such as its source or owner. Images without them are hard to trace back.',
       ko: '설정(label-schema)에 모든 이미지가 가져야 할 레이블(출처, 담당자 등)이 정해져 있습니다. 그 레이블이 없는 이미지는 어디서 왔는지 추적하기 어렵습니다.',
     },
-    bad: '# label-schema: {maintainer: email}\nFROM alpine:3.20',
-    good: '# label-schema: {maintainer: email}\nFROM alpine:3.20\nLABEL maintainer="jane@example.com"',
+    bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL author="Jane Doe"',
+    good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL author="Jane Doe" version="1.4.2" url="https://example.com/app" \\\n      created="2024-05-01T12:00:00Z" hash="2dbfae9" email="jane@example.com" spdx="MIT"',
   }),
   check(ctx, report) {
     const stages = ctx.df.stages;
@@ -118,8 +118,8 @@ export const noExtraLabels: Rule = {
       en: 'With strict-labels on, only the labels of your label-schema are allowed, so every image carries the same, documented set.',
       ko: 'strict-labels가 켜져 있으면 label-schema에 있는 레이블만 허용되어, 모든 이미지가 문서화된 같은 레이블 묶음을 갖습니다.',
     },
-    bad: '# label-schema: {maintainer: email}, strict-labels: true\nFROM alpine:3.20\nLABEL team="web"',
-    good: '# label-schema: {maintainer: email}, strict-labels: true\nFROM alpine:3.20\nLABEL maintainer="jane@example.com"',
+    bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}, strict-labels: true\nFROM alpine:3.20\nLABEL team="web"',
+    good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}, strict-labels: true\nFROM alpine:3.20\nLABEL author="Jane Doe"',
   }),
   check(ctx, report) {
     if (!ctx.config.strictLabels) return;
@@ -165,8 +165,8 @@ export const labelNotEmpty = valueRule({
   types: 'any',
   title: { en: 'Schema label is empty', ko: '스키마 레이블이 비어 있음' },
   why: { en: 'A required label with an empty value carries no information; tools that read it find nothing.', ko: '값이 빈 필수 레이블은 아무 정보도 없어, 읽는 도구가 아무것도 찾지 못합니다.' },
-  bad: '# label-schema: {team: text}\nFROM alpine:3.20\nLABEL team=""',
-  good: '# label-schema: {team: text}\nFROM alpine:3.20\nLABEL team="web"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL author=""',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL author="Jane Doe"',
   valid: (v) => v !== '',
   expected: { en: 'a non-empty value', ko: '빈 값이 아닌 값' },
 });
@@ -177,8 +177,8 @@ export const labelUrl = valueRule({
   types: ['url'],
   title: { en: 'Label is not a valid URL', ko: '레이블이 올바른 URL이 아님' },
   why: { en: 'The label schema says this label holds a URL; tools will try to open it.', ko: '레이블 스키마상 이 레이블은 URL이며, 도구들이 이를 열어 보려 합니다.' },
-  bad: '# label-schema: {org.opencontainers.image.source: url}\nFROM alpine:3.20\nLABEL org.opencontainers.image.source="github.com/acme/app"',
-  good: '# label-schema: {org.opencontainers.image.source: url}\nFROM alpine:3.20\nLABEL org.opencontainers.image.source="https://github.com/acme/app"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL url="example.com/app"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL url="https://example.com/app"',
   valid: (v) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(v),
   expected: { en: 'a URL with a scheme (https://…)', ko: '스킴이 있는 URL(https://…)' },
 });
@@ -189,8 +189,8 @@ export const labelRfc3339 = valueRule({
   types: ['rfc3339'],
   title: { en: 'Label is not an RFC 3339 time', ko: '레이블이 RFC 3339 시간이 아님' },
   why: { en: 'The label schema says this label holds a time in RFC 3339 form (2024-05-01T12:00:00Z), the form tools can parse.', ko: '레이블 스키마상 이 레이블은 도구가 읽을 수 있는 RFC 3339 형식의 시간(2024-05-01T12:00:00Z)입니다.' },
-  bad: '# label-schema: {org.opencontainers.image.created: rfc3339}\nFROM alpine:3.20\nLABEL org.opencontainers.image.created="May 1st"',
-  good: '# label-schema: {org.opencontainers.image.created: rfc3339}\nFROM alpine:3.20\nLABEL org.opencontainers.image.created="2024-05-01T12:00:00Z"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL created="May 1st"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL created="2024-05-01T12:00:00Z"',
   valid: (v) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(v),
   expected: { en: 'an RFC 3339 time (2024-05-01T12:00:00Z)', ko: 'RFC 3339 시간(2024-05-01T12:00:00Z)' },
 });
@@ -201,8 +201,8 @@ export const labelSpdx = valueRule({
   types: ['spdx'],
   title: { en: 'Label is not an SPDX license id', ko: '레이블이 SPDX 라이선스 id가 아님' },
   why: { en: 'The label schema says this label names a license by its SPDX id (MIT, Apache-2.0…), so scanners can recognise it.', ko: '레이블 스키마상 이 레이블은 SPDX id(MIT, Apache-2.0 등)로 라이선스를 적어야 스캐너가 알아봅니다.' },
-  bad: '# label-schema: {org.opencontainers.image.licenses: spdx}\nFROM alpine:3.20\nLABEL org.opencontainers.image.licenses="Apache 2"',
-  good: '# label-schema: {org.opencontainers.image.licenses: spdx}\nFROM alpine:3.20\nLABEL org.opencontainers.image.licenses="Apache-2.0"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL spdx="Apache 2"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL spdx="Apache-2.0"',
   valid: isSpdxLicenseId,
   expected: { en: 'an SPDX license id (MIT, Apache-2.0…)', ko: 'SPDX 라이선스 id(MIT, Apache-2.0 등)' },
 });
@@ -213,8 +213,8 @@ export const labelGitHash = valueRule({
   types: ['hash'],
   title: { en: 'Label is not a git hash', ko: '레이블이 git 해시가 아님' },
   why: { en: 'The label schema says this label holds a git commit hash (7 or 40 lower-case hex digits), so the image can be traced to its source.', ko: '레이블 스키마상 이 레이블은 git 커밋 해시(소문자 16진수 7자리 또는 40자리)여서 이미지를 소스까지 추적할 수 있습니다.' },
-  bad: '# label-schema: {org.opencontainers.image.revision: hash}\nFROM alpine:3.20\nLABEL org.opencontainers.image.revision="main"',
-  good: '# label-schema: {org.opencontainers.image.revision: hash}\nFROM alpine:3.20\nLABEL org.opencontainers.image.revision="2dbfae9"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL hash="main"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL hash="2dbfae9"',
   valid: (v) => /^[0-9a-f]+$/.test(v) && (v.length === 7 || v.length === 40),
   expected: { en: 'a git hash (7 or 40 hex digits)', ko: 'git 해시(16진수 7자리 또는 40자리)' },
 });
@@ -227,8 +227,8 @@ export const labelSemver = valueRule({
   types: ['semver'],
   title: { en: 'Label is not a semantic version', ko: '레이블이 시맨틱 버전이 아님' },
   why: { en: 'The label schema says this label holds a semantic version (1.4.2), so tools can compare versions.', ko: '레이블 스키마상 이 레이블은 시맨틱 버전(1.4.2)이어서 도구가 버전을 비교할 수 있습니다.' },
-  bad: '# label-schema: {org.opencontainers.image.version: semver}\nFROM alpine:3.20\nLABEL org.opencontainers.image.version="v1"',
-  good: '# label-schema: {org.opencontainers.image.version: semver}\nFROM alpine:3.20\nLABEL org.opencontainers.image.version="1.4.2"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL version="v1"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL version="1.4.2"',
   valid: (v) => SEMVER.test(v),
   expected: { en: 'a semantic version (1.4.2)', ko: '시맨틱 버전(1.4.2)' },
 });
@@ -241,8 +241,8 @@ export const labelEmail = valueRule({
   types: ['email'],
   title: { en: 'Label is not an email address', ko: '레이블이 이메일 주소가 아님' },
   why: { en: 'The label schema says this label holds an email address (RFC 5322), so people know whom to contact.', ko: '레이블 스키마상 이 레이블은 이메일 주소(RFC 5322)여서 누구에게 연락할지 알 수 있습니다.' },
-  bad: '# label-schema: {maintainer: email}\nFROM alpine:3.20\nLABEL maintainer="Jane"',
-  good: '# label-schema: {maintainer: email}\nFROM alpine:3.20\nLABEL maintainer="jane@example.com"',
+  bad: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL email="Jane"',
+  good: '# .hadolint.yaml label-schema: {author: text, version: semver, url: url, created: rfc3339, hash: hash, email: email, spdx: spdx}\nFROM alpine:3.20\nLABEL email="jane@example.com"',
   valid: (v) => EMAIL.test(v),
   expected: { en: 'an email address (name@example.com)', ko: '이메일 주소(name@example.com)' },
 });
