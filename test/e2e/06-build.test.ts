@@ -18,14 +18,7 @@ after(async () => {
 test('Build image from the CodeLens shows progress, announces the image, and the engine has it', async () => {
   await vs.step('first-build-prompts', async () => {
     await vs.openFile('Dockerfile');
-    await vs.clickCodeLens('Build image');
-    await vs.answerPrompt('context folder'); // the Dockerfile's folder, proposed first
-    await vs.answerPrompt('Build image: tag', tag);
-    // --no-cache: every run really builds, so the progress is there to see.
-    await vs.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Build image: options' }).waitFor();
-    await vs.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'No cache' }).first().click();
-    await vs.answerPrompt('Build image: options');
-    await vs.answerPrompt('platform');
+    await vs.buildFromCodeLens(tag);
   });
 
   await vs.step('progress-then-done', async () => {

@@ -194,6 +194,20 @@ export class VsCodeSession {
     await titled.first().waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
+  /**
+   * Builds the open Dockerfile from its CodeLens the way a first-time user does: the Dockerfile's
+   * folder as context, `tag`, "No cache" (so every run really builds), the engine's platform.
+   */
+  async buildFromCodeLens(tag: string): Promise<void> {
+    await this.clickCodeLens('Build image');
+    await this.answerPrompt('context folder');
+    await this.answerPrompt('Build image: tag', tag);
+    await this.page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Build image: options' }).first().waitFor();
+    await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'No cache' }).first().click();
+    await this.answerPrompt('Build image: options');
+    await this.answerPrompt('platform');
+  }
+
   /** Clicks a CodeLens of the active editor by its text, e.g. "Build image". */
   async clickCodeLens(text: string): Promise<void> {
     const lens = this.editor().locator('.codelens-decoration a').filter({ hasText: text }).first();
