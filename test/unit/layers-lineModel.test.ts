@@ -56,3 +56,15 @@ test('BuildKit-style history maps the same way', () => {
 test('an unrelated Dockerfile is not claimed', () => {
   assert.equal(matchHistoryToDockerfile(classic, 'FROM alpine\nRUN apk add curl\nCMD ["curl"]\n'), undefined);
 });
+
+test('size annotations put each layer\'s bytes on the line that made it', async () => {
+  const { sizeAnnotations } = await import('../../client/src/views/layersLineModel');
+  const { formatBytes } = await import('../../client/src/docker/layers/formatBytes');
+  const { isMetadataStep } = await import('../../client/src/views/imagesModel');
+  const sizes = [1_982_296, 0, 100, 0, 12, 0, 0];
+  const newestFirst = classic.map((createdBy, i) => ({ createdBy, size: sizes[i] })).reverse();
+  assert.deepEqual(
+    sizeAnnotations(newestFirst, dockerfile, formatBytes, isMetadataStep).map((a) => [a.line, a.text]),
+    [[6, '+100 B'], [8, 'no layer'], [9, '+12 B'], [10, '+0 B'], [13, 'no layer']],
+  );
+});

@@ -5,6 +5,7 @@ import { configLostByFlatten, flattenImage, inspectImage, removeImage, splitRefe
 import { showCommandError } from '../commands/engineErrorUi';
 import type { ImageNode } from './imagesModel';
 import { ImagesView as ImagesViewClass, type ImagesView, type LinkedLayerNode } from './imagesView';
+import { LayerSizeCodeLensProvider } from './layersCodeLens';
 import { showLayersPanel } from './layersPanel';
 
 /**
@@ -164,6 +165,16 @@ async function revealLine(node: unknown): Promise<void> {
 /** Creates the Images view on the owner and returns its commands for the one registration table. */
 export function imagesViewCommands(owner: { context: vscode.ExtensionContext; engine: EngineService }): Record<string, (...args: unknown[]) => unknown> {
   const view = new ImagesViewClass(owner.engine, owner.context.workspaceState);
-  owner.context.subscriptions.push(view);
+  const lenses = new LayerSizeCodeLensProvider(owner.engine, owner.context.workspaceState);
+  const engineSub = owner.engine.onDidChange(() => lenses.refresh());
+  owner.context.subscriptions.push(
+    view,
+    lenses,
+    engineSub,
+    vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, lenses),
+    // A build finishes as the view learns of a new image; saving also re-reads the history.
+    vscode.workspace.onDidSaveTextDocument((d) => (d.languageId === 'dockerfile' ? lenses.refresh() : undefined)),
+    view.onDidChangeTreeData(() => lenses.refresh()),
+  );
   return imagesCommandTable({ engine: owner.engine, view });
 }

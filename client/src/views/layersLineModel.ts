@@ -160,3 +160,25 @@ export function matchHistoryToDockerfile(createdBy: string[], dockerfileText: st
   const exact = matches.filter((x) => x.exact).length;
   return exact * 2 >= matches.length ? matches : undefined;
 }
+
+export interface SizeAnnotation {
+  line: number;
+  /** "+5.24 MB", "+0 B" or "no layer" (metadata-only step). */
+  text: string;
+  bytes: number;
+  emptyLayer: boolean;
+}
+
+/**
+ * What to show on the Dockerfile after a build: for each instruction that the image's history
+ * matches, the bytes its layer added (history entries newest first, as the engine lists them).
+ */
+export function sizeAnnotations(history: { createdBy: string; size: number }[], dockerfileText: string, formatBytes: (n: number) => string, isMetadata: (instruction: string, size: number) => boolean): SizeAnnotation[] {
+  const oldestFirst = history.slice().reverse();
+  const matches = matchHistoryToDockerfile(oldestFirst.map((h) => h.createdBy), dockerfileText) ?? [];
+  return matches.map((m) => {
+    const h = oldestFirst[m.step];
+    const emptyLayer = isMetadata(cleanCreatedBy(h.createdBy), h.size);
+    return { line: m.line, bytes: h.size, emptyLayer, text: emptyLayer ? 'no layer' : `+${formatBytes(h.size)}` };
+  });
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { EngineService } from '../docker/engineService';
+import { formatBytes } from '../docker/layers/formatBytes';
+import { imageHistory } from '../docker/layers/imageActions';
+import { log } from '../log';
+import { isMetadataStep } from './imagesModel';
+import { sizeAnnotations, type SizeAnnotation } from './layersLineModel';
+
+/**
+ * After a build, each instruction that made a layer shows what it added ("+141 MB"), metadata
+ * steps show "no layer". The image is the tag last built from this Dockerfile (remembered by the
+ * build command); lines come from matching the image history to the text, so they stay right
+ * after edits that keep the instruction, and after rebuilds with cached steps.
+ */
+const CHOICES_PREFIX = 'dockerfileStudio.build.choices:';
+/** How long an image's history is trusted before asking the engine again (a rebuild moves the tag). */
+const FRESH_MS = 3000;
+
+export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly cache = new Map<string, { at: number; imageId: string; history: { createdBy: string; size: number }[] }>();
+
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly engine: EngineService, private readonly state: vscode.Memento) {
+    // A build elsewhere (our command, a terminal) moves the tag to a new image: notice it while a
+    // Dockerfile with a remembered tag is visible, with one cheap inspect per poll.
+    this.timer = setInterval(() => void this.pollForRebuild(), 4000);
+  }
+
+  private async pollForRebuild(): Promise<void> {
+    if (this.engine.state.kind !== 'connected') return;
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.languageId !== 'dockerfile') continue;
+      const tag = this.state.get<{ tag?: string }>(CHOICES_PREFIX + editor.document.uri.toString())?.tag;
+      if (!tag) continue;
+      try {
+        const { docker } = await this.engine.get();
+        const id = (await docker.getImage(tag).inspect()).Id;
+        if (this.cache.get(tag)?.imageId !== id) {
+          this.refresh();
+          return;
+        }
+      } catch {
+        // not built yet: nothing to show
+      }
+    }
+  }
+
+  refresh(): void {
+    this.cache.clear();
+    this.changed.fire();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const tag = this.state.get<{ tag?: string }>(CHOICES_PREFIX + document.uri.toString())?.tag;
+    if (!tag || this.engine.state.kind !== 'connected') return [];
+    let annotations: SizeAnnotation[];
+    let imageId: string;
+    try {
+      const entry = await this.history(tag);
+      if (!entry || token.isCancellationRequested) return [];
+      imageId = entry.imageId;
+      annotations = sizeAnnotations(entry.history, document.getText(), formatBytes, isMetadataStep);
+    } catch (err) {
+      log().debug(`layer size lenses for ${tag}: ${String(err)}`);
+      return [];
+    }
+    return annotations.map((a) => {
+      const range = new vscode.Range(a.line, 0, a.line, 0);
+      const title = a.emptyLayer ? `$(symbol-property) ${vscode.l10n.t('no layer: metadata only')}` : `$(layers) ${a.text}`;
+      const tooltip = a.emptyLayer
+        ? vscode.l10n.t('In {0}, this instruction changed only the image configuration: it adds no bytes.', tag)
+        : vscode.l10n.t('In {0} ({1}), the layer this instruction made adds {2} bytes.', tag, imageId.replace(/^sha256:/, '').slice(0, 12), a.bytes.toLocaleString('en-US'));
+      return new vscode.CodeLens(range, { title, tooltip, command: 'dockerfileStudio.images.analyseLayers', arguments: [tag] });
+    });
+  }
+
+  private async history(tag: string): Promise<{ imageId: string; history: { createdBy: string; size: number }[] } | undefined> {
+    const cached = this.cache.get(tag);
+    if (cached && Date.now() - cached.at < FRESH_MS) return cached;
+    const { docker } = await this.engine.get();
+    let imageId: string;
+    try {
+      imageId = (await docker.getImage(tag).inspect()).Id;
+    } catch {
+      this.cache.delete(tag);
+      return undefined; // not built yet, or removed
+    }
+    const history = cached?.imageId === imageId ? cached.history : await imageHistory(docker, tag);
+    const entry = { at: Date.now(), imageId, history };
+    this.cache.set(tag, entry);
+    return entry;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.changed.dispose();
+  }
+}
