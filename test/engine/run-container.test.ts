@@ -9,7 +9,7 @@ import type Dockerode from 'dockerode';
 import { buildImage } from '../../client/src/docker/build';
 import { containerLogs, listContainers, removeContainer, restartContainer, startContainer, stopContainer } from '../../client/src/docker/containers';
 import { bindProbe, proposePortMappings } from '../../client/src/docker/ports';
-import { imageExposedPorts, runContainer, RunFailedError } from '../../client/src/docker/run';
+import { imageExposedPorts, resizeTty, runContainer, RunFailedError } from '../../client/src/docker/run';
 import { BASE_IMAGE, engine, makeContext, removeImages, removeLabelledContainers, TEST_LABEL, uniqueName, waitFor } from './engine-helpers';
 
 let docker: Dockerode;
@@ -163,4 +163,21 @@ test('running an image that does not exist is explained', async () => {
   );
   assert.ok(err instanceof RunFailedError);
   assert.equal(err.kind, 'image-missing');
+});
+
+test('an interactive run gives a TTY: typed commands run and their output comes back', async () => {
+  const run = await runContainer(docker, { image: BASE_IMAGE, cmd: ['sh'], interactive: true, labels });
+  assert.ok(run.tty);
+  const tty = run.tty;
+  let screen = '';
+  tty.on('data', (d: Buffer) => (screen += d.toString()));
+  await resizeTty(docker, run.id, 30, 100);
+  tty.write('echo tty-says-$((40+2)); stty size\n');
+  await waitFor('the command output on the TTY', async () => (screen.includes('tty-says-42') ? true : undefined));
+  await waitFor('the resized TTY', async () => (/30 100/.test(screen) ? true : undefined));
+  tty.write('exit\n');
+  const exit = (await docker.getContainer(run.id).wait()) as { StatusCode: number };
+  assert.equal(exit.StatusCode, 0);
+  tty.destroy();
+  await removeContainer(docker, run.id);
 });

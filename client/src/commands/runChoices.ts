@@ -11,6 +11,8 @@ export interface RunChoices {
   readonly name?: string;
   readonly env: Readonly<Record<string, string>>;
   readonly autoRemove: boolean;
+  /** -it: a terminal attached to the container instead of following its logs. */
+  readonly interactive?: boolean;
 }
 
 const KEY_PREFIX = 'dockerfileStudio.run.choices:';
@@ -55,8 +57,10 @@ export async function askRunChoices(image: string, exposed: readonly string[], p
 
   const publishAllLabel = vscode.l10n.t('Publish all exposed ports on random host ports (-P)');
   const autoRemoveLabel = vscode.l10n.t('Remove the container when it stops (--rm)');
+  const interactiveLabel = vscode.l10n.t('Interactive terminal (-it): type into the container instead of running it in the background');
   const options = await vscode.window.showQuickPick(
     [
+      { label: interactiveLabel, picked: previous?.interactive ?? false },
       { label: autoRemoveLabel, picked: previous?.autoRemove ?? false },
       { label: publishAllLabel, picked: previous?.publishAll ?? false },
     ],
@@ -90,7 +94,7 @@ export async function askRunChoices(image: string, exposed: readonly string[], p
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
 
-  return { ports, publishAll: options.some((o) => o.label === publishAllLabel), name: name || undefined, env, autoRemove: options.some((o) => o.label === autoRemoveLabel) };
+  return { ports, publishAll: options.some((o) => o.label === publishAllLabel), name: name || undefined, env, autoRemove: options.some((o) => o.label === autoRemoveLabel), interactive: options.some((o) => o.label === interactiveLabel) };
 }
 
 export { bindAddress };

@@ -7,6 +7,7 @@ import { showCommandError } from './engineErrorUi';
 import { localize } from './localize';
 import { askRunChoices, bindAddress, rememberedRunChoices, rememberRunChoices, type RunChoices } from './runChoices';
 import { followContainerLogs } from './containerLogs';
+import { openInteractiveTerminal } from './interactiveTerminal';
 
 /**
  * "Run": from the CodeLens (the image last built from that Dockerfile), the images view (an image
@@ -80,10 +81,12 @@ export async function runCommand(deps: RunCommandDeps, arg: unknown, ask = true)
         publishAllHostIp: bindAddress() || undefined,
         env: choices.env,
         autoRemove: choices.autoRemove,
+        interactive: choices.interactive,
       });
       deps.onContainersChanged();
       log().info(`started ${result.name} (${result.id.slice(0, 12)}) from ${image}: ${result.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`).join(', ')}`);
-      followContainerLogs(docker, result.id, result.name);
+      if (result.tty) openInteractiveTerminal(docker, result.id, result.name, result.tty);
+      else followContainerLogs(docker, result.id, result.name);
       void announce(result);
       return result;
     } catch (err) {

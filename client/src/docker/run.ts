@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { httpErrorMessage } from './build';
 import { msg, type LocalizableMessage } from './message';
@@ -20,6 +21,8 @@ export interface RunContainerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** `--rm` */
   readonly autoRemove?: boolean;
+  /** `-it`: a TTY with stdin kept open; the result carries the attached stream. */
+  readonly interactive?: boolean;
   readonly cmd?: readonly string[];
   readonly labels?: Readonly<Record<string, string>>;
   /** Checks host ports just before creating (default: a real bind probe). */
@@ -40,6 +43,8 @@ export interface RunResult {
   readonly id: string;
   readonly name: string;
   readonly ports: readonly PublishedPort[];
+  /** For interactive runs: the container's TTY (write = keyboard, read = screen), attached before start. */
+  readonly tty?: Duplex;
 }
 
 export type RunFailureKind = 'port-taken' | 'image-missing' | 'name-taken' | 'engine';
@@ -75,6 +80,11 @@ export function createOptionsFor(opts: RunContainerOptions): Dockerode.Container
     Env: Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v}`),
     Cmd: opts.cmd ? [...opts.cmd] : undefined,
     Labels: opts.labels ? { ...opts.labels } : undefined,
+    Tty: !!opts.interactive,
+    OpenStdin: !!opts.interactive,
+    AttachStdin: !!opts.interactive,
+    AttachStdout: !!opts.interactive,
+    AttachStderr: !!opts.interactive,
     ExposedPorts: exposedPorts,
     HostConfig: {
       PortBindings: portBindings,
@@ -122,9 +132,13 @@ export async function runContainer(docker: Dockerode, options: RunContainerOptio
     const e = explainRunError(message, opts.ports);
     throw new RunFailedError(e.kind, e.explanation, message);
   }
+  let tty: Duplex | undefined;
   try {
+    // Attach before start so nothing the program prints first is lost (docker run -it does the same).
+    if (opts.interactive) tty = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as unknown as Duplex;
     await container.start();
   } catch (err) {
+    tty?.destroy();
     const message = httpErrorMessage(err);
     // Never leave the created-but-not-started container behind.
     await container.remove({ force: true }).catch(() => undefined);
@@ -135,7 +149,13 @@ export async function runContainer(docker: Dockerode, options: RunContainerOptio
     }
     throw new RunFailedError(e.kind, e.explanation, message);
   }
-  return describeRunning(docker, container.id);
+  const result = await describeRunning(docker, container.id);
+  return tty ? { ...result, tty } : result;
+}
+
+/** Tells the container's TTY the terminal's size (rows × columns), like the CLI does on resize. */
+export async function resizeTty(docker: Dockerode, id: string, rows: number, columns: number): Promise<void> {
+  await docker.getContainer(id).resize({ h: rows, w: columns });
 }
 
 /**
