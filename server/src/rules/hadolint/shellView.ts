@@ -47,7 +47,7 @@ function flagsOf(args: ShellWord[]): HFlag[] {
   return out;
 }
 
-/** Commands nested in `$( … )` or backticks of a word, with offsets shifted into the script. */
+/** Commands nested in `$( … )` of a word, with offsets shifted into the script. */
 function nestedScripts(word: ShellWord): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   const raw = word.raw;
@@ -61,11 +61,6 @@ function nestedScripts(word: ShellWord): { text: string; offset: number }[] {
       }
       out.push({ text: raw.slice(i + 2, j), offset: word.start + i + 2 });
       i = j;
-    } else if (raw[i] === '`') {
-      const close = raw.indexOf('`', i + 1);
-      if (close < 0) break;
-      out.push({ text: raw.slice(i + 1, close), offset: word.start + i + 1 });
-      i = close;
     }
   }
   return out;
@@ -79,7 +74,7 @@ function shiftCommand(c: ShellCommand, by: number): ShellCommand {
   return { ...c, words: c.words.map((w) => shiftWord(w, by)), assignments: c.assignments.map((w) => shiftWord(w, by)), start: c.start + by, end: c.end + by };
 }
 
-function collect(cmds: ShellCommand[], out: HCommand[], level: number): void {
+function collect(cmds: ShellCommand[], out: HCommand[], level: number, script: string): void {
   for (const c of cmds) {
     let words = c.words;
     while (words.length && KEYWORDS.has(words[0].raw)) words = words.slice(1);
@@ -99,11 +94,20 @@ function collect(cmds: ShellCommand[], out: HCommand[], level: number): void {
         out.push({ name: nameWord.value, nameWord, args, flags: flagsOf(args), start: nameWord.start, end, index: out.length, source: c });
       }
     }
-    // Commands inside command substitutions run too (`$(curl …)`).
+    // Commands inside command substitutions run too (`$(curl …)`, backticks).
     if (level < 4) {
       for (const w of [...c.assignments, ...c.words]) {
-        if (!w.raw.includes('$(') && !w.raw.includes('`')) continue;
-        for (const n of nestedScripts(w)) collect(parseShell(n.text).map((x) => shiftCommand(x, n.offset)), out, level + 1);
+        if (!w.raw.includes('$(')) continue;
+        for (const n of nestedScripts(w)) collect(parseShell(n.text).map((x) => shiftCommand(x, n.offset)), out, level + 1, n.text);
+      }
+      // The shell reader splits a backtick substitution into words, so find backticks in the source.
+      const source = script.slice(c.start, c.end);
+      for (let i = source.indexOf('`'); i >= 0; ) {
+        const close = source.indexOf('`', i + 1);
+        if (close < 0) break;
+        const text = source.slice(i + 1, close);
+        collect(parseShell(text).map((x) => shiftCommand(x, c.start + i + 1)), out, level + 1, text);
+        i = source.indexOf('`', close + 1);
       }
     }
   }
@@ -117,7 +121,7 @@ export function commandsOf(ctx: RuleContext, ins: Instruction): HCommand[] {
   let hit = cache.get(parsed);
   if (!hit) {
     hit = [];
-    collect(parsed, hit, 0);
+    collect(parsed, hit, 0, ctx.scriptOf(ins));
     hit.forEach((c, i) => (c.index = i));
     cache.set(parsed, hit);
   }
