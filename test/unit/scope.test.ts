@@ -82,3 +82,14 @@ test('expandValue follows the word lexer: quotes, escapes and modifiers', () => 
   assert.equal(expandValue('${E:-d} ${E-d} ${A:+y} ${U+y} ${U:-${A}}', look), 'd  y  x');
   assert.equal(expandValue('$ ${', look), '$ ${');
 });
+
+test('a chain of thousands of stages resolves (no deep recursion, no stack overflow)', () => {
+  const lines = ['FROM alpine AS s0', 'ENV V0=0'];
+  for (let i = 1; i < 3000; i++) lines.push(`FROM s${i - 1} AS s${i}`, `ENV V${i}=$V${i - 1}.${i % 10}`);
+  lines.push('RUN echo $V2999');
+  const df = parseDockerfile(lines.join('\n'));
+  const v = findVariable(df, at(lines.length - 1, 12), 'V2999');
+  assert.equal(v?.value?.length, 2 * 3000 - 1);
+  assert.ok(v?.value?.startsWith('0.1.2.3'));
+  assert.equal(variablesInScope(df, at(lines.length - 1, 12)).length, 3000);
+});

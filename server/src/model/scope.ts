@@ -8,7 +8,7 @@
 // - ENV wins over an ARG of the same name, whatever the order.
 // - An instruction does not see its own definitions (`ENV A=1 B=$A` expands $A from before).
 import { AUTOMATIC_PLATFORM_ARGS } from './syntax';
-import { findStageByName, rangeContains, comparePositions } from './query';
+import { rangeContains, comparePositions } from './query';
 import type { Dockerfile, Instruction, KeyValue, Position, Range, Stage } from './types';
 
 export type VariableKind = 'ARG' | 'ENV';
@@ -127,9 +127,10 @@ function valueOf(scope: Scope, name: string): string | undefined {
 function apply(scope: Scope, ins: Instruction, stageIndex: number, globals: Scope | undefined, escapeChar: string): void {
   if (ins.name !== 'ARG' && ins.name !== 'ENV') return;
   const kind: VariableKind = ins.name;
-  // Every pair of one instruction expands against the scope from before the instruction.
-  const before = new Map(scope);
-  const lookup = (n: string): string | undefined => valueOf(before, n);
+  // Every pair of one instruction expands against the scope from before the instruction: compute
+  // all definitions first, then store them (no copy of the scope, which can be large).
+  const lookup = (n: string): string | undefined => valueOf(scope, n);
+  const defs: VariableDefinition[] = [];
   for (const pair of ins.pairs) {
     if (!pair.key) continue;
     const existing = scope.get(pair.key);
@@ -144,7 +145,7 @@ function apply(scope: Scope, ins: Instruction, stageIndex: number, globals: Scop
         globalDefault = undefined;
       }
     }
-    scope.set(pair.key, {
+    defs.push({
       name: pair.key,
       kind,
       // A bare `ARG NAME` keeps a value it already had (from the parent stage), else the global default.
@@ -159,6 +160,7 @@ function apply(scope: Scope, ins: Instruction, stageIndex: number, globals: Scop
       inherited: false,
     });
   }
+  for (const d of defs) scope.set(d.name, d);
 }
 
 function globalScope(df: Dockerfile, upTo: number): Scope {
@@ -171,15 +173,32 @@ function globalScope(df: Dockerfile, upTo: number): Scope {
   return scope;
 }
 
-/** The scope at the end of a stage (for stages built on it), with a guard against cycles. */
-function stageScope(df: Dockerfile, stage: Stage, upTo: number, globals: Scope, seen: Set<number>): Scope {
-  let scope: Scope = new Map();
-  const parent = findStageByName(df, stage.image, stage.index);
-  if (parent && !seen.has(parent.index)) {
-    seen.add(parent.index);
-    const inheritedScope = stageScope(df, parent, Number.POSITIVE_INFINITY, globals, seen);
-    scope = new Map([...inheritedScope].map(([k, v]) => [k, v.inherited ? v : { ...v, inherited: true }]));
+/** First stage per lower-cased name (BuildKit stage names are case-insensitive). */
+function stagesByName(df: Dockerfile): Map<string, Stage> {
+  const map = new Map<string, Stage>();
+  for (const s of df.stages) {
+    const key = s.name?.toLowerCase();
+    if (key !== undefined && !map.has(key)) map.set(key, s);
   }
+  return map;
+}
+
+/**
+ * The scope inside `stage` before instruction index `upTo`: first what the chain of parent stages
+ * (`FROM <earlier stage>`) had at their end, then the stage's own ARG/ENV. Iterative, so a chain
+ * of thousands of stages neither recurses deeply nor copies scopes per level.
+ */
+function stageScope(df: Dockerfile, stage: Stage, upTo: number, globals: Scope): Scope {
+  const byName = stagesByName(df);
+  const parentOf = (s: Stage): Stage | undefined => {
+    const p = byName.get(s.image.toLowerCase());
+    return p && p.index < s.index ? p : undefined;
+  };
+  const chain: Stage[] = [];
+  for (let p = parentOf(stage); p && chain.length < df.stages.length; p = parentOf(p)) chain.push(p);
+  const scope: Scope = new Map();
+  for (let c = chain.length - 1; c >= 0; c--) for (const ins of chain[c].instructions) apply(scope, ins, chain[c].index, globals, df.escapeChar);
+  for (const [k, v] of scope) scope.set(k, { ...v, inherited: true });
   for (const ins of stage.instructions) {
     if (ins.index >= upTo) break;
     apply(scope, ins, stage.index, globals, df.escapeChar);
@@ -229,7 +248,7 @@ function scopeAt(df: Dockerfile, position: Position): Scope {
   }
   const globals = globalScope(df, cut);
   if (!stage || (onInstruction && at.name === 'FROM')) return globals;
-  return stageScope(df, stage, cut, globals, new Set([stage.index]));
+  return stageScope(df, stage, cut, globals);
 }
 
 /** Whether a name is one of BuildKit's automatic platform args. */
