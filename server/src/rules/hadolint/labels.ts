@@ -66,6 +66,8 @@ export const requiredLabels: Rule = {
   }),
   check(ctx, report) {
     const stages = ctx.df.stages;
+    // Missing labels per stage index, reported as one finding per stage.
+    const missing = new Map<number, string[]>();
     for (const label of Object.keys(ctx.config.labelSchema)) {
       const good = new Set<number>();
       const silent = new Set<number>();
@@ -95,15 +97,17 @@ export const requiredLabels: Rule = {
           silent.delete(current);
         }
       }
-      for (const b of bad) {
-        report({
-          range: stages[b].from.keywordRange,
-          message: {
-            en: `Label "${label}" is missing from this image: your label schema requires it (LABEL ${label}="…").`,
-            ko: `이 이미지에 "${label}" 레이블이 없습니다. 레이블 스키마가 이를 요구합니다 (LABEL ${label}="…").`,
-          },
-        });
-      }
+      for (const b of bad) missing.set(b, [...(missing.get(b) ?? []), label]);
+    }
+    for (const [b, labels] of [...missing.entries()].sort((x, y) => x[0] - y[0])) {
+      const list = labels.map((l) => `"${l}"`).join(', ');
+      report({
+        range: stages[b].from.keywordRange,
+        message: {
+          en: `This image is missing ${labels.length > 1 ? 'labels' : 'label'} ${list}: your label schema requires ${labels.length > 1 ? 'them' : 'it'} (LABEL ${labels[0]}="…").`,
+          ko: `이 이미지에 ${list} 레이블이 없습니다. 레이블 스키마가 이를 요구합니다 (LABEL ${labels[0]}="…").`,
+        },
+      });
     }
   },
 };
