@@ -45,8 +45,21 @@ export function registryCommands(owner: ExtensionContextOwner): Record<string, (
       if (ok === remove) await store.remove(host);
     },
     'dockerfileStudio.registries.signIn': async (arg: unknown) => {
-      const host = hostOf(arg) ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Registry address (host:port)'), placeHolder: 'localhost:5000' }));
-      if (!host) return;
+      let host = hostOf(arg);
+      if (!host) {
+        const typed = await vscode.window.showInputBox({
+          title: vscode.l10n.t('Sign in to a registry'),
+          prompt: vscode.l10n.t('Registry address (host:port)'),
+          placeHolder: 'localhost:5000',
+          validateInput: (v) => {
+            const r = parseRegistryAddress(v);
+            return r.ok ? undefined : localize(r.problem);
+          },
+        });
+        const parsed = typed === undefined ? undefined : parseRegistryAddress(typed);
+        if (!parsed?.ok) return;
+        host = parsed.address.host;
+      }
       const entry = await store.entry(host);
       await signIn(store, { host, insecure: entry?.insecure ?? false, protocol: entry?.protocol ?? 'auto' });
     },
@@ -125,10 +138,10 @@ async function check(store: RegistriesStore, address: RegistryAddress): Promise<
 }
 
 async function signIn(store: RegistriesStore, address: RegistryAddress): Promise<void> {
-  const username = await vscode.window.showInputBox({ title: vscode.l10n.t('Sign in to {0}', address.host), prompt: vscode.l10n.t('User name'), ignoreFocusOut: true });
+  const username = await vscode.window.showInputBox({ title: vscode.l10n.t('Sign in to {0}: user name', address.host), prompt: vscode.l10n.t('User name'), ignoreFocusOut: true });
   if (!username) return;
   const password = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Sign in to {0}', address.host),
+    title: vscode.l10n.t('Sign in to {0}: password', address.host),
     prompt: vscode.l10n.t('Password or access token (kept in VS Code secret storage, never in settings or logs)'),
     password: true,
     ignoreFocusOut: true,
