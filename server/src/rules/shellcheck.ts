@@ -131,6 +131,7 @@ export async function runShellcheck(df: Dockerfile, config: LintConfig, options:
         },
       });
     }
+    out.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
     return out;
   } finally {
     await rm(dir, { recursive: true, force: true });
