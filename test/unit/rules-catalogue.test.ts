@@ -14,7 +14,9 @@ function configFor(id: string, aliases: string[]): LintConfig {
   c.shellcheck = false;
   if (aliases.includes('DL3026')) c.trustedRegistries = ['docker.io'];
   if (aliases.some((a) => /^DL30(4[89]|5\d)$/.test(a))) c.labelSchema = { author: 'text', version: 'semver', url: 'url', created: 'rfc3339', hash: 'hash', email: 'email', spdx: 'spdx' };
-  if (aliases.includes('DL3049')) c.strictLabels = true;
+  if (aliases.some((a) => /^DL30(4[89]|5\d)$/.test(a))) c.strictLabels = true;
+  // CopyIgnoredFile needs the build context's .dockerignore.
+  if (aliases.includes('CopyIgnoredFile')) c.dockerignore = ['.env', '*.log', 'node_modules'];
   return c;
 }
 
