@@ -113,6 +113,7 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
           noCache: choices.noCache,
           pull: choices.pull,
           platform: choices.platform,
+          builder: vscode.workspace.getConfiguration('dockerfileStudio').get<'classic' | 'buildkit'>('build.builder', 'classic'),
           signal: ctrl.signal,
           onEvent,
         });

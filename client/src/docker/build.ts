@@ -24,6 +24,8 @@ export interface BuildImageOptions {
   readonly pull?: boolean;
   readonly platform?: string;
   readonly labels?: Readonly<Record<string, string>>;
+  /** 'classic' (default: "Step n/m" output) or 'buildkit' (the engine's BuildKit, progress decoded from its trace). */
+  readonly builder?: 'classic' | 'buildkit';
   readonly signal?: AbortSignal;
   /** Every classified engine message, plus context warnings, as they arrive. */
   readonly onEvent?: (event: BuildProgressEvent) => void;
@@ -95,6 +97,8 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   let steps = 0;
   let failure: BuildFailure | undefined;
   let partial = '';
+  const buildkit = opts.builder === 'buildkit';
+  let failedVertex: Extract<BuildEvent, { type: 'vertex-error' }> | undefined;
 
   const rememberOutput = (text: string) => {
     const lines = (partial + text).split('\n');
@@ -107,9 +111,21 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
     }
   };
 
+  const failureContext = () =>
+    buildkit
+      ? { scan, target: opts.target, buildkit: true, step: failedVertex?.step, total: failedVertex?.total, stage: failedVertex?.stage, lastOutput: failedVertex?.lastOutput ?? [] }
+      : { scan, target: opts.target, step, total, lastOutput: [...stepOutput] };
+
   const handle = (e: BuildEvent) => {
     switch (e.type) {
+      case 'vertex-error':
+        failedVertex ??= e;
+        break;
       case 'step':
+        if (buildkit) {
+          steps++;
+          break; // BuildKit runs steps in parallel: the failing one is named by vertex-error
+        }
         step = e.step;
         total = e.total;
         steps = Math.max(steps, e.step);
@@ -117,7 +133,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
         partial = '';
         break;
       case 'output':
-        rememberOutput(e.text);
+        if (!buildkit) rememberOutput(e.text);
         break;
       case 'running-in':
         startedContainers.add(e.containerId);
@@ -133,7 +149,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
         break;
       case 'error':
         if (partial.trim()) rememberOutput('\n');
-        failure ??= describeBuildError(e.message, { scan, target: opts.target, step, total, lastOutput: [...stepOutput] });
+        failure ??= describeBuildError(e.message, failureContext());
         break;
       default:
         break;
@@ -143,7 +159,9 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
 
   let response: Readable | undefined;
   try {
-    response = (await docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, { ...query, abortSignal: request.signal } as Dockerode.ImageBuildOptions)) as unknown as Readable;
+    response = buildkit
+      ? await postBuildkitBuild(docker, context.stream, query, request.signal)
+      : ((await docker.buildImage(context.stream as unknown as NodeJS.ReadableStream, { ...query, abortSignal: request.signal } as Dockerode.ImageBuildOptions)) as unknown as Readable);
     const parser = new BuildStreamParser();
     const onAbortStream = () => response?.destroy();
     request.signal.addEventListener('abort', onAbortStream, { once: true });
@@ -158,7 +176,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   } catch (err) {
     if (!request.signal.aborted) {
       const message = httpErrorMessage(err);
-      failure ??= describeBuildError(message, { scan, target: opts.target, step, total, lastOutput: [...stepOutput] });
+      failure ??= describeBuildError(message, failureContext());
     }
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
@@ -171,9 +189,25 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   }
   if (failure) throw new BuildFailedError(failure);
   if (!imageId) {
-    throw new BuildFailedError(describeBuildError('the engine ended the build without reporting an image', { scan, target: opts.target, step, total, lastOutput: [...stepOutput] }));
+    throw new BuildFailedError(describeBuildError('the engine ended the build without reporting an image', failureContext()));
   }
   return { imageId, tag: opts.tag, steps, cacheHits, context: { ...context.stats } };
+}
+
+/**
+ * `POST /build?version=2` without a BuildKit session: the context goes up as a tar like for the
+ * classic builder ("load remote build context"), so no gRPC session (and none of dockerode's proto
+ * files, which a bundle would not carry) is needed. What needs a session — registry credentials for
+ * private base images, secrets, ssh — is not offered on this path.
+ */
+async function postBuildkitBuild(docker: Dockerode, body: Readable, query: Record<string, unknown>, signal: AbortSignal): Promise<Readable> {
+  const modem = docker.modem as unknown as { dial(o: Record<string, unknown>, cb: (err: unknown, res: unknown) => void): void };
+  return new Promise((resolve, reject) => {
+    modem.dial(
+      { path: '/build?', method: 'POST', file: body, options: { ...query, version: '2' }, abortSignal: signal, isStream: true, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } },
+      (err, res) => (err ? reject(err) : resolve(res as Readable)),
+    );
+  });
 }
 
 /** dockerode wraps HTTP errors as "(HTTP code 400) unexpected - <engine message> "; keep the engine's words. */

@@ -28,7 +28,8 @@ export interface BuildFailure {
   readonly hint?: LocalizableMessage;
 }
 
-const EXIT_CODE = /returned a non-zero code: (\d+)/;
+// Classic: "returned a non-zero code: 3"; BuildKit: "exit code: 3".
+const EXIT_CODE = /(?:returned a non-zero code|exit code): (\d+)/;
 const PARSE_LINE = /(?:parse error (?:on )?line|line) (\d+): (.+)$/i;
 
 export function exitCodeHint(exitCode: number, instruction: string): LocalizableMessage | undefined {
@@ -45,6 +46,9 @@ export interface FailureContext {
   readonly target?: string;
   readonly step?: number;
   readonly total?: number;
+  /** BuildKit numbers steps per stage ("[build 2/4]"): the stage label and the step within it. */
+  readonly buildkit?: boolean;
+  readonly stage?: string;
   readonly lastOutput: readonly string[];
 }
 
@@ -79,7 +83,7 @@ export function describeBuildError(message: string, ctx: FailureContext): BuildF
       explanation: msg('"{0}" is not a Dockerfile instruction; check its spelling.', unknown[1]!),
     };
   }
-  const ins = ctx.step !== undefined ? instructionForStep(ctx.scan, ctx.step, ctx.target) : undefined;
+  const ins = ctx.step === undefined ? undefined : ctx.buildkit ? instructionForBuildkitStep(ctx.scan, ctx.stage, ctx.step, ctx.target) : instructionForStep(ctx.scan, ctx.step, ctx.target);
   const exit = EXIT_CODE.exec(message);
   if (exit) {
     const exitCode = Number(exit[1]);
@@ -114,6 +118,28 @@ export function describeBuildError(message: string, ctx: FailureContext): BuildF
 export function instructionForStep(scan: ScannedDockerfile, step: number, target?: string): ScannedInstruction | undefined {
   return stepInstructions(scan, target)[step - 1];
 }
+
+/**
+ * BuildKit's "[label n/m]": the label is the stage's name, "stage-<index>" for an unnamed stage of
+ * a multi-stage file, or absent for a single-stage file (then the built stage); n counts only the
+ * instructions that become build operations — FROM, WORKDIR, RUN, COPY, ADD (verified against the
+ * engine: ENV, LABEL, USER, EXPOSE, CMD… are not numbered).
+ */
+export function instructionForBuildkitStep(scan: ScannedDockerfile, stage: string | undefined, step: number, target?: string): ScannedInstruction | undefined {
+  let index: number | undefined;
+  if (stage) {
+    index = scan.stages.find((s) => s.name?.toLowerCase() === stage.toLowerCase())?.index;
+    const m = /^stage-(\d+)$/.exec(stage);
+    if (index === undefined && m) index = Number(m[1]);
+  } else {
+    index = target ? scan.stages.find((s) => s.name?.toLowerCase() === target.toLowerCase())?.index : undefined;
+    index ??= scan.stages.length - 1;
+  }
+  if (index === undefined) return undefined;
+  return scan.instructions.filter((i) => i.stage === index && BUILDKIT_NUMBERED.has(i.keyword))[step - 1];
+}
+
+const BUILDKIT_NUMBERED = new Set(['FROM', 'WORKDIR', 'RUN', 'COPY', 'ADD']);
 
 export function cancelledFailure(step?: number): BuildFailure {
   return { kind: 'cancelled', message: 'build cancelled', step, lastOutput: [], explanation: msg('The build was cancelled.') };

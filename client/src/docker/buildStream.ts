@@ -1,3 +1,5 @@
+import { BuildkitProgress, decodeBuildkitStatus } from './buildkitTrace';
+
 /**
  * The engine's build response is a protocol: a stream of JSON objects (`stream`, `status`, `aux`,
  * `errorDetail`/`error`). This module splits the bytes into objects and classifies every one into
@@ -8,8 +10,10 @@
 export type BuildEvent =
   /** Raw text for the terminal, colours and newlines kept. */
   | { type: 'output'; text: string }
-  /** "Step 3/7 : RUN make" */
-  | { type: 'step'; step: number; total: number; instruction: string }
+  /** "Step 3/7 : RUN make" (classic), or a BuildKit vertex "[build 3/7] RUN make" (with its stage label). */
+  | { type: 'step'; step: number; total: number; instruction: string; stage?: string }
+  /** BuildKit: a step failed (BuildKit runs stages in parallel, so this names which one). */
+  | { type: 'vertex-error'; name: string; error: string; step?: number; total?: number; stage?: string; lastOutput: string[] }
   | { type: 'running-in'; containerId: string }
   | { type: 'cache-hit' }
   /** " ---> 3f2a…": the image produced by a step. */
@@ -131,14 +135,33 @@ export function classifyBuildMessage(raw: unknown): BuildEvent[] {
   return [{ type: 'unknown', raw }];
 }
 
-/** Feeds raw chunks, yields typed events; malformed JSON becomes an error event, not a crash. */
+/**
+ * Feeds raw chunks, yields typed events; malformed JSON becomes an error event, not a crash.
+ * BuildKit trace messages are decoded into the same events (steps, output, cache hits).
+ */
 export class BuildStreamParser {
   private readonly splitter = new JsonObjectSplitter();
+  private readonly buildkit = new BuildkitProgress();
 
   push(chunk: string): BuildEvent[] {
     const out: BuildEvent[] = [];
-    for (const text of this.splitter.push(chunk)) out.push(...parseObject(text));
+    for (const text of this.splitter.push(chunk)) {
+      for (const e of parseObject(text)) {
+        if (e.type === 'aux' && e.id === 'moby.buildkit.trace') out.push(...this.trace(e.raw));
+        else out.push(e);
+      }
+    }
     return out;
+  }
+
+  private trace(raw: unknown): BuildEvent[] {
+    const aux = (raw as { aux?: unknown }).aux;
+    if (typeof aux !== 'string') return [{ type: 'unknown', raw }];
+    try {
+      return this.buildkit.push(decodeBuildkitStatus(aux));
+    } catch (err) {
+      return [{ type: 'unknown', raw: `undecodable BuildKit trace: ${String(err)}` }];
+    }
   }
 
   end(): BuildEvent[] {
