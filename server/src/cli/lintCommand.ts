@@ -4,6 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseDockerfile } from '../model/parser';
 import { defaultConfig, type LintConfig, type Threshold } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../rules/configFiles';
+import { readDockerignoreFor } from '../rules/buildkit/dockerignoreFile';
 import { lint, reachesThreshold, type ExternalFinding } from '../rules/engine';
 import { allRules } from '../rules/index';
 import type { Severity } from '../rules/types';
@@ -161,7 +162,7 @@ export async function lintCommand(argv: string[], io: CliIo, shellcheck?: Shellc
         configCache.set(dir, config);
       }
     }
-    config = { ...config, ignored: [...config.ignored, ...args.ignore], shellcheck: config.shellcheck && args.shellcheck };
+    config = { ...config, ignored: [...config.ignored, ...args.ignore], shellcheck: config.shellcheck && args.shellcheck, dockerignore: config.dockerignore ?? readDockerignoreFor(file) };
     if (args.threshold === undefined && config.failureThreshold !== defaultConfig().failureThreshold) threshold = config.failureThreshold;
     const df = parseDockerfile(text);
     const external = config.shellcheck && shellcheck ? await shellcheck(df, config) : [];

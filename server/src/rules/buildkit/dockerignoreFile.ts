@@ -1,0 +1,17 @@
+// Where the .dockerignore for a Dockerfile lives, read for CopyIgnoredFile. BuildKit first looks
+// for `<Dockerfile name>.dockerignore` next to the Dockerfile, then `.dockerignore` at the root of
+// the build context; without a context given, the Dockerfile's folder is the context (as with
+// `docker build .` run there).
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export function readDockerignoreFor(dockerfilePath: string, contextDir: string = dirname(dockerfilePath)): string[] | undefined {
+  for (const candidate of [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(contextDir, '.dockerignore')]) {
+    try {
+      return readFileSync(candidate, 'utf8').split(/\r?\n/);
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return undefined;
+}
