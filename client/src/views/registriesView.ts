@@ -185,6 +185,8 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistriesNode>, 
 
   private async repositories(node: RegistryNode): Promise<RegistriesNode[]> {
     const host = node.entry.host;
+    // Docker Hub refuses /v2/_catalog; say so instead of showing its error.
+    if (host === 'docker.io') return [messageNode(node.id, { message: 'Docker Hub does not list repositories through the API; pull or push by name instead.', args: [] }, 'info')];
     let state = this.repoPages.get(host);
     if (!state) {
       try {
@@ -197,7 +199,7 @@ export class RegistriesView implements vscode.TreeDataProvider<RegistriesNode>, 
       this.repoPages.set(host, state);
     }
     if (state.error) return [this.errorRow(node.id, host, state.error)];
-    if (state.items.length === 0) return [messageNode(node.id, { message: host === 'docker.io' ? 'Docker Hub does not list repositories through the API; pull or push by name instead.' : 'No repositories yet. Push an image with "Tag and Push…".', args: [] }, 'info')];
+    if (state.items.length === 0) return [messageNode(node.id, { message: 'No repositories yet. Push an image with "Tag and Push…".', args: [] }, 'info')];
     const rows: RegistriesNode[] = repositoryNodes(host, state.items);
     if (state.next) rows.push(moreNode(node.id, state.items.length));
     return rows;
