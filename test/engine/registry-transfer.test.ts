@@ -98,6 +98,10 @@ test('push to the htpasswd registry: right password works, wrong or missing one 
   await assert.rejects(pushImage({ docker, reference: ref }), (err: unknown) => err instanceof RegistryError && err.kind === 'unauthorized');
   // Pulling needs the login too.
   await assert.rejects(pullImage({ docker, reference: ref }), (err: unknown) => err instanceof RegistryError && (err.kind === 'unauthorized' || err.kind === 'not-found'));
+  await docker.getImage(ref).remove();
+  const pulled = await pullImage({ docker, reference: ref, credentials: { username: AUTH_USER, password: AUTH_PASSWORD, source: 'explicit' } });
+  assert.equal(pulled.digest, ok.digest);
+  assert.ok((await docker.getImage(ref).inspect()).RepoDigests.some((d) => d.endsWith(ok.digest!)));
 });
 
 test('errors in the stream fail the operation: nothing local to push, unreachable registry', async () => {
