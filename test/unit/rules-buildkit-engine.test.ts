@@ -21,13 +21,14 @@ test('only the first # check= directive counts', () => {
 
 test('a result whose rule names a twin in sameProblemAs is folded into the twin on the same line', () => {
   const meta = (id: string, aliases: string[], sameProblemAs?: string[]) => ({ id, aliases, severity: 'warning' as const, source: 'studio' as const, title: { en: id, ko: '규칙' }, why: { en: id, ko: '규칙' }, bad: 'x', good: 'y', sameProblemAs });
-  const onFrom = (m: ReturnType<typeof meta>): Rule => ({ meta: m, check: (ctx, report) => report({ range: ctx.df.stages[0].from.keywordRange, message: { en: m.id, ko: m.id } }) });
+  const onFrom = (m: ReturnType<typeof meta>): Rule => ({ meta: m, check: (ctx, report) => report({ range: ctx.df.stages[0].from.keywordRange, message: { en: m.id, ko: m.id }, fixes: [{ title: { en: `fix ${m.id}`, ko: '고치기' }, edits: [] }] }) });
   const twin = onFrom(meta('twin-a', ['DL9999']));
   const mine = onFrom(meta('twin-b', ['SomeCheck'], ['DL9999']));
   const results = lint(parseDockerfile('FROM alpine:3.20'), configWith(), { rules: [twin, mine] });
   assert.equal(results.length, 1);
   assert.equal(results[0].rule.id, 'twin-a');
   assert.deepEqual(results[0].rule.aliases, ['DL9999', 'SomeCheck']);
+  assert.deepEqual(results[0].fixes.map((f) => f.title.en), ['fix twin-a', 'fix twin-b'], 'the folded rule keeps its fix');
   const alone = lint(parseDockerfile('FROM alpine:3.20'), configWith(), { rules: [mine] });
   assert.deepEqual(alone.map((r) => r.rule.id), ['twin-b'], 'without the twin the check reports on its own');
 });

@@ -88,7 +88,7 @@ ruleCases('spaces-around-equals', {
 });
 
 ruleCases('undefined-var-typo', {
-  bad: [['FROM ubuntu:22.04\nENV NODE_VERSION v15.1.0\nRUN curl -SLO "http://nodejs.org/dist/$NODE_VESION/node-$NODE_VERSION-linux-x64.tar.gz"', [3]], ['FROM alpine\nARG APP_HOME=/app\nCMD cd $APP_HOM && ./run', [3]]],
+  bad: [['FROM ubuntu:22.04\nENV NODE_VERSION v15.1.0\nRUN curl -SLO "http://nodejs.org/dist/$NODE_VESION/node-$NODE_VERSION-linux-x64.tar.gz"', [3]], ['FROM alpine\nARG APP_HOME=/app\nCMD cd $APP_HOM && ./run', [3]], ['FROM alpine\nARG TARGETARCH\nRUN echo $TARGETARH', [3]]],
   good: [
     'FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN echo $NODE_VERSION',
     'FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN NODE_VERSIONS=2; echo $NODE_VERSIONS',

@@ -108,6 +108,8 @@ function mergeSameProblem(results: LintResult[]): LintResult[] {
     const twin = (byLine.get(r.range.start.line) ?? []).find((o) => o !== r && !dropped.has(o) && names.some((n) => ruleMatches(o.rule, n)));
     if (!twin) continue;
     twin.rule = { ...twin.rule, aliases: [...new Set([...twin.rule.aliases, ...r.rule.aliases])] };
+    // Keep the folded rule's fixes the twin does not already offer.
+    for (const fix of r.fixes) if (!twin.fixes.some((f) => f.title.en === fix.title.en)) twin.fixes = [...twin.fixes, fix];
     dropped.add(r);
   }
   return results.filter((r) => !dropped.has(r));
