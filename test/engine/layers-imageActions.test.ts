@@ -77,3 +77,26 @@ test('flatten: one layer, the deleted bytes are gone, and the configuration is l
   const leftovers = await docker.listContainers({ all: true, filters: { label: ['dockerfile-studio.flatten'] } });
   assert.equal(leftovers.length, 0, 'the temporary container is removed');
 });
+
+test('container diff lists A/C/D and commit turns the changes into one new layer', { timeout: 60_000 }, async () => {
+  const { containerDiff, commitContainer } = await import('../../client/src/docker/layers/imageActions');
+  const committed = `dfs-test-layers-commit:${process.pid}`;
+  const container = await docker.createContainer({ Image: tag, Cmd: ['sh', '-c', 'echo hi > /hello && rm /kept.txt && echo x >> /etc/passwd'], Labels: { 'dfs-test': 'layers' } });
+  try {
+    await container.start();
+    await container.wait();
+    assert.deepEqual(await containerDiff(docker, container.id), [
+      { path: '/etc', kind: 'C' },
+      { path: '/etc/passwd', kind: 'C' },
+      { path: '/hello', kind: 'A' },
+      { path: '/kept.txt', kind: 'D' },
+    ]);
+    await commitContainer(docker, container.id, committed, 'from a test');
+    const a = await analyseEngineImage(docker, committed);
+    const top = a.layers[a.layers.length - 1];
+    assert.deepEqual([top.added.map((c) => c.path), top.changed.map((c) => c.path), top.deleted.map((c) => c.path)], [['hello'], ['etc', 'etc/passwd'], ['kept.txt']]);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+    await docker.getImage(committed).remove({ force: true }).catch(() => undefined);
+  }
+});

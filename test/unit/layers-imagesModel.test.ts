@@ -49,3 +49,12 @@ test('ages read like docker images', () => {
   assert.equal(formatAge(secs(now) - 3600, now), '1 hour ago');
   assert.equal(formatAge(secs(now) - 86400 * 400, now), '1 year ago');
 });
+
+test('container diff text counts and lists changes like docker diff', async () => {
+  const { containerDiffText } = await import('../../client/src/views/imagesModel');
+  assert.equal(
+    containerDiffText('web', [{ path: '/etc', kind: 'C' }, { path: '/hello', kind: 'A' }, { path: '/gone', kind: 'D' }], 'A added\nD deleted', '(none)'),
+    '# web: 1 A, 1 C, 1 D\n# A added\n# D deleted\n\nC /etc\nA /hello\nD /gone\n',
+  );
+  assert.match(containerDiffText('idle', [], 'x', '(none)'), /\n\(none\)\n$/);
+});

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { EngineService } from '../docker/engineService';
 import { analyseEngineImage } from '../docker/layers/analyseImage';
-import { configLostByFlatten, flattenImage, inspectImage, removeImage, splitReference, tagImage } from '../docker/layers/imageActions';
+import { commitContainer, configLostByFlatten, containerDiff, flattenImage, inspectImage, removeImage, splitReference, tagImage } from '../docker/layers/imageActions';
 import { showCommandError } from '../commands/engineErrorUi';
-import type { ImageNode } from './imagesModel';
+import { containerDiffText, type ImageNode } from './imagesModel';
 import { ImagesView as ImagesViewClass, type ImagesView, type LinkedLayerNode } from './imagesView';
 import { LayerSizeCodeLensProvider } from './layersCodeLens';
 import { showLayersPanel } from './layersPanel';
@@ -27,6 +27,8 @@ export function imagesCommandTable(deps: ImagesCommandDeps): Record<string, (...
     'dockerfileStudio.images.analyseLayers': (node: unknown) => analyse(deps, node),
     'dockerfileStudio.images.flatten': (node: unknown) => flatten(deps, node),
     'dockerfileStudio.images.revealLayerLine': (node: unknown) => revealLine(node),
+    'dockerfileStudio.images.diffContainer': (node: unknown) => diffContainer(deps, node),
+    'dockerfileStudio.images.commitContainer': (node: unknown) => commit(deps, node),
   };
 }
 
@@ -150,6 +152,50 @@ async function flatten(deps: ImagesCommandDeps, node: unknown): Promise<void> {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Flattening {0}…', ref) }, () => flattenImage(docker, ref, target.trim()));
     deps.view.refresh();
     void vscode.window.showInformationMessage(vscode.l10n.t('Created {0} with one layer.', target.trim()));
+  } catch (err) {
+    await showCommandError(what, err);
+  }
+}
+
+function containerOf(node: unknown): { id: string; label: string } | undefined {
+  if (typeof node === 'string') return { id: node, label: node };
+  const c = node as { id?: unknown; label?: unknown } | undefined;
+  return typeof c?.id === 'string' ? { id: c.id, label: typeof c.label === 'string' ? c.label : c.id } : undefined;
+}
+
+async function diffContainer(deps: ImagesCommandDeps, node: unknown): Promise<void> {
+  const what = vscode.l10n.t('Container changes');
+  try {
+    const c = containerOf(node);
+    if (!c) return;
+    const changes = await containerDiff((await deps.engine.get()).docker, c.id);
+    const text = containerDiffText(
+      c.label,
+      changes,
+      vscode.l10n.t('What this container changed compared with its image: A added, C changed, D deleted.\nThese changes live in the container\'s writable layer and vanish with it, unless you commit them to a new image.'),
+      vscode.l10n.t('(no changes)'),
+    );
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    await vscode.window.showTextDocument(doc, { preview: true });
+  } catch (err) {
+    await showCommandError(what, err);
+  }
+}
+
+async function commit(deps: ImagesCommandDeps, node: unknown): Promise<void> {
+  const what = vscode.l10n.t('Commit container');
+  try {
+    const c = containerOf(node);
+    if (!c) return;
+    const target = await vscode.window.showInputBox({
+      title: what,
+      prompt: vscode.l10n.t('Name of the new image (repository:tag). Its last layer will hold what the container changed; a Dockerfile is easier to repeat, so prefer one when you can.'),
+      validateInput: (v) => (/^[a-z0-9][a-z0-9._\-/:]*$/.test(v.trim()) ? undefined : vscode.l10n.t('Use lowercase letters, digits and . _ - / : (for example myapp:1.0).')),
+    });
+    if (!target) return;
+    await commitContainer((await deps.engine.get()).docker, c.id, target.trim(), 'committed from Dockerfile Studio');
+    deps.view.refresh();
+    void vscode.window.showInformationMessage(vscode.l10n.t('Committed {0} as {1}.', c.label, target.trim()));
   } catch (err) {
     await showCommandError(what, err);
   }

@@ -114,3 +114,11 @@ export function layerNodes(imageRef: string, history: HistoryInput[], nowMs: num
       };
     });
 }
+
+/** `docker diff`-style text: one "A /path" line per change, after an explanation of the letters. */
+export function containerDiffText(name: string, changes: { path: string; kind: 'A' | 'C' | 'D' }[], explanation: string, none: string): string {
+  const counts = { A: 0, C: 0, D: 0 };
+  for (const c of changes) counts[c.kind]++;
+  const head = [`# ${name}: ${counts.A} A, ${counts.C} C, ${counts.D} D`, ...explanation.split('\n').map((l) => `# ${l}`), ''];
+  return `${[...head, ...(changes.length ? changes.map((c) => `${c.kind} ${c.path}`) : [none])].join('\n')}\n`;
+}

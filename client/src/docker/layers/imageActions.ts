@@ -72,3 +72,23 @@ export async function flattenImage(docker: Dockerode, ref: string, newRef: strin
     await container.remove({ force: true }).catch(() => undefined);
   }
 }
+
+export interface ContainerChange {
+  path: string;
+  /** A added, C changed, D deleted — as `docker diff` prints them. */
+  kind: 'A' | 'C' | 'D';
+}
+
+/** GET /containers/{id}/changes: what the container's writable layer holds compared with its image. */
+export async function containerDiff(docker: Dockerode, id: string): Promise<ContainerChange[]> {
+  const raw = ((await docker.getContainer(id).changes()) ?? []) as Array<{ Path: string; Kind: number }>;
+  const kinds: Record<number, ContainerChange['kind']> = { 0: 'C', 1: 'A', 2: 'D' };
+  return raw.map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'C' })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `docker commit`: the container's changes become one new layer on top of its image. */
+export async function commitContainer(docker: Dockerode, id: string, newRef: string, comment?: string): Promise<string> {
+  const { repo, tag } = splitReference(newRef);
+  const result = (await docker.getContainer(id).commit({ repo, tag, comment })) as { Id?: string };
+  return result.Id ?? '';
+}
