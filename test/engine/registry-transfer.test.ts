@@ -3,7 +3,9 @@
 // the registry stores, pulling back, and explained failures (wrong password, no login, unknown
 // local image, closed port, invalid names refused before anything is sent).
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type Dockerode from 'dockerode';
 import { pullImage, pushImage, tagImage } from '../../client/src/docker/registry/engineTransfer';
@@ -12,7 +14,8 @@ import { RegistryClient } from '../../client/src/docker/registry/registryClient'
 import { RegistryError } from '../../client/src/docker/registry/registryErrors';
 import { staticCredentials } from '../../client/src/docker/registry/credentials';
 import type { TransferEvent, TransferSnapshot } from '../../client/src/docker/registry/transferProgress';
-import { engine } from './engine-helpers';
+import { buildImage } from '../../client/src/docker/build';
+import { BASE_IMAGE, engine, makeContext } from './engine-helpers';
 import { AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, buildTestImage, cleanUp, OPEN_REGISTRY, runPrefix } from './registry-fixtures';
 
 let docker: Dockerode;
@@ -125,10 +128,43 @@ test('invalid references are refused before the engine is called', async () => {
   await assert.rejects(tagImage(untouchable, source, 'http://localhost:5000/app:1'), (err: unknown) => err instanceof InvalidReferenceError && err.problem.code === 'scheme');
 });
 
-test('a push can be cancelled', async () => {
+test('a push can be cancelled, before it starts and in the middle of a layer', async () => {
   const ref = target(OPEN_REGISTRY, 'cancelled', '1');
   await tagImage(docker, source, ref);
   const ctrl = new AbortController();
   ctrl.abort();
   await assert.rejects(pushImage({ docker, reference: ref, signal: ctrl.signal }), (err: unknown) => err instanceof RegistryError && err.kind === 'cancelled');
+
+  // 64 MB of random bytes do not compress, so the upload lasts long enough to be interrupted.
+  const big = `${prefix}-big:latest`;
+  localTags.push(big);
+  const dir = makeContext({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN dd if=/dev/urandom of=/blob bs=1048576 count=64 2>/dev/null\n` });
+  try {
+    await buildImage(docker, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: big });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const bigRef = target(OPEN_REGISTRY, 'cancelled-big', '1');
+  await tagImage(docker, big, bigRef);
+  const mid = new AbortController();
+  let sawBytes = false;
+  const started = Date.now();
+  await assert.rejects(
+    pushImage({
+      docker,
+      reference: bigRef,
+      signal: mid.signal,
+      onProgress: (e) => {
+        if (e.type === 'layer' && e.phase === 'pushing' && (e.current ?? 0) > 0 && !sawBytes) {
+          sawBytes = true;
+          mid.abort();
+        }
+      },
+    }),
+    (err: unknown) => err instanceof RegistryError && err.kind === 'cancelled',
+  );
+  assert.ok(sawBytes, 'the push had started moving bytes');
+  assert.ok(Date.now() - started < 30_000);
+  // The tag never reached the registry.
+  await assert.rejects(new RegistryClient({ registry: OPEN_REGISTRY }).manifestDigest(`${prefix}/cancelled-big`, '1'), (err: unknown) => err instanceof RegistryError && err.kind === 'not-found');
 });
