@@ -89,8 +89,9 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
             out.writeLine(`\x1b[31m${e.message}\x1b[0m`);
             break;
           case 'step': {
-            const increment = e.total ? ((e.step - lastStep) / e.total) * 100 : undefined;
-            lastStep = e.step;
+            // BuildKit numbers per stage and runs stages in parallel: never move the bar backwards.
+            const increment = e.total && e.step > lastStep ? ((e.step - lastStep) / e.total) * 100 : undefined;
+            lastStep = Math.max(lastStep, e.step);
             progress.report({ message: vscode.l10n.t('Step {0}/{1}: {2}', e.step, e.total, e.instruction.length > 60 ? `${e.instruction.slice(0, 57)}…` : e.instruction), increment });
             break;
           }
@@ -131,25 +132,30 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
           }
           deps.diagnostics.report(dockerfile, err.failure, document);
           log().warn(`build of ${dockerfile.fsPath} failed: ${err.failure.message}`);
-          const where = err.failure.line !== undefined ? vscode.l10n.t(' (line {0})', err.failure.line + 1) : '';
-          const showLine = vscode.l10n.t('Go to Line');
-          const showOutput = vscode.l10n.t('Show Build Log');
-          const pick = await vscode.window.showErrorMessage(`${vscode.l10n.t('Build failed{0}:', where)} ${localize(err.failure.explanation)}`, ...(err.failure.line !== undefined ? [showLine] : []), showOutput);
-          if (pick === showLine && err.failure.line !== undefined) {
-            const editor = await vscode.window.showTextDocument(document);
-            const pos = new vscode.Position(err.failure.line, 0);
-            editor.selection = new vscode.Selection(pos, pos);
-            editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-          }
-          if (pick === showOutput) out.reveal();
+          // Not awaited: the progress notification must close now, not when the user answers.
+          void showBuildFailure(err, document, out);
           return undefined;
         }
         void deps.engine.recheck();
-        await showCommandError(vscode.l10n.t('Build image'), err);
+        void showCommandError(vscode.l10n.t('Build image'), err);
         return undefined;
       } finally {
         sub.dispose();
       }
     },
   );
+}
+
+async function showBuildFailure(err: BuildFailedError, document: vscode.TextDocument, out: OutputTerminal): Promise<void> {
+  const where = err.failure.line !== undefined ? vscode.l10n.t(' (line {0})', err.failure.line + 1) : '';
+  const showLine = vscode.l10n.t('Go to Line');
+  const showOutput = vscode.l10n.t('Show Build Log');
+  const pick = await vscode.window.showErrorMessage(`${vscode.l10n.t('Build failed{0}:', where)} ${localize(err.failure.explanation)}`, ...(err.failure.line !== undefined ? [showLine] : []), showOutput);
+  if (pick === showLine && err.failure.line !== undefined) {
+    const editor = await vscode.window.showTextDocument(document);
+    const pos = new vscode.Position(err.failure.line, 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  }
+  if (pick === showOutput) out.reveal();
 }
