@@ -58,3 +58,19 @@ test('container diff text counts and lists changes like docker diff', async () =
   );
   assert.match(containerDiffText('idle', [], 'x', '(none)'), /\n\(none\)\n$/);
 });
+
+test('a layer\'s paths sort by size or by path and are capped', async () => {
+  const { pathNodes } = await import('../../client/src/views/imagesModel');
+  const layer = {
+    added: [{ path: 'data/big', kind: 'file', size: 5_000_000 }, { path: 'data', kind: 'directory', size: 0 }],
+    changed: [{ path: 'etc/passwd', kind: 'file', size: 40 }],
+    deleted: [{ path: 'tmp/cache', kind: 'file', size: 7000 }],
+  };
+  assert.deepEqual(pathNodes(layer, 'size').map((n) => (n.kind === 'path' ? [n.label, n.description] : n.hidden)), [
+    ['A /data/big', '5 MB'],
+    ['D /tmp/cache', '7 kB'],
+    ['C /etc/passwd', '40 B'],
+    ['A /data/', ''],
+  ]);
+  assert.deepEqual(pathNodes(layer, 'path', 2).map((n) => (n.kind === 'path' ? n.path : `+${n.hidden}`)), ['data', 'data/big', '+2']);
+});

@@ -20,6 +20,7 @@ export interface ImagesCommandDeps {
 export function imagesCommandTable(deps: ImagesCommandDeps): Record<string, (...args: unknown[]) => unknown> {
   return {
     'dockerfileStudio.images.refresh': () => deps.view.refresh(),
+    'dockerfileStudio.images.toggleSort': () => deps.view.toggleSort(),
     'dockerfileStudio.images.run': (node: unknown) => runImage(node),
     'dockerfileStudio.images.tag': (node: unknown) => tag(deps, node),
     'dockerfileStudio.images.remove': (node: unknown) => remove(deps, node),
@@ -123,6 +124,7 @@ async function analyse(deps: ImagesCommandDeps, node: unknown): Promise<void> {
         }
       },
     );
+    deps.view.setAnalysis(ref, analysis);
     showLayersPanel(analysis);
   } catch (err) {
     await showCommandError(what, err);

@@ -122,3 +122,42 @@ export function containerDiffText(name: string, changes: { path: string; kind: '
   const head = [`# ${name}: ${counts.A} A, ${counts.C} C, ${counts.D} D`, ...explanation.split('\n').map((l) => `# ${l}`), ''];
   return `${[...head, ...(changes.length ? changes.map((c) => `${c.kind} ${c.path}`) : [none])].join('\n')}\n`;
 }
+
+export interface PathNode {
+  kind: 'path';
+  /** A added, C changed, D deleted. */
+  tag: 'A' | 'C' | 'D';
+  path: string;
+  size: number;
+  label: string;
+  description: string;
+}
+
+export interface MorePathsNode {
+  kind: 'morePaths';
+  hidden: number;
+}
+
+/** A layer's changed paths for the tree, biggest first (or by path), at most `limit` of them. */
+export function pathNodes(layer: { added: PathChangeLike[]; changed: PathChangeLike[]; deleted: PathChangeLike[] }, sort: 'size' | 'path', limit = 500): (PathNode | MorePathsNode)[] {
+  const all: PathNode[] = [
+    ...layer.added.map((c) => toPathNode('A', c)),
+    ...layer.changed.map((c) => toPathNode('C', c)),
+    ...layer.deleted.map((c) => toPathNode('D', c)),
+  ];
+  all.sort(sort === 'size' ? (a, b) => b.size - a.size || (a.path < b.path ? -1 : 1) : (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const shown: (PathNode | MorePathsNode)[] = all.slice(0, limit);
+  if (all.length > limit) shown.push({ kind: 'morePaths', hidden: all.length - limit });
+  return shown;
+}
+
+interface PathChangeLike {
+  path: string;
+  kind: string;
+  size: number;
+}
+
+function toPathNode(tag: 'A' | 'C' | 'D', c: PathChangeLike): PathNode {
+  const dir = c.kind === 'directory' ? '/' : '';
+  return { kind: 'path', tag, path: c.path, size: c.size, label: `${tag} /${c.path}${dir}`, description: c.size || tag === 'D' ? formatBytes(c.size) : '' };
+}

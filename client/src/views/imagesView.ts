@@ -3,7 +3,9 @@ import type { EngineService, EngineState } from '../docker/engineService';
 import { imageHistory, listImages } from '../docker/layers/imageActions';
 import { localize } from '../commands/localize';
 import { log } from '../log';
-import { imageNodes, layerNodes, type ImageNode, type ImagesTreeNode, type LayerNode } from './imagesModel';
+import type { ImageAnalysis } from '../docker/layers/layerAnalysis';
+import { formatBytes } from '../docker/layers/formatBytes';
+import { imageNodes, layerNodes, pathNodes, type ImageNode, type ImagesTreeNode, type LayerNode, type MorePathsNode, type PathNode } from './imagesModel';
 import { findBuildDockerfile } from './imagesDockerfileLink';
 
 /**
@@ -13,15 +15,20 @@ import { findBuildDockerfile } from './imagesDockerfileLink';
  */
 export interface LinkedLayerNode extends LayerNode {
   link?: { uri: vscode.Uri; line: number };
+  /** After "Analyse layers": the layer's report, whose paths become this node's children. */
+  report?: ImageAnalysis['layers'][number];
 }
 
-type Node = ImagesTreeNode | LinkedLayerNode;
+type Node = ImagesTreeNode | LinkedLayerNode | PathNode | MorePathsNode;
 
 export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Analyses run from this view, by image reference: they add each layer's paths to the tree. */
+  private readonly analyses = new Map<string, ImageAnalysis>();
+  private sort: 'size' | 'path' = 'size';
 
   constructor(private readonly engine: EngineService, private readonly state: vscode.Memento) {
     this.view = vscode.window.createTreeView('dockerfileStudio.images', { treeDataProvider: this, showCollapseAll: true });
@@ -30,6 +37,17 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  setAnalysis(ref: string, analysis: ImageAnalysis): void {
+    this.analyses.set(ref, analysis);
+    this.changed.fire(undefined);
+  }
+
+  toggleSort(): void {
+    this.sort = this.sort === 'size' ? 'path' : 'size';
+    void vscode.window.setStatusBarMessage(this.sort === 'size' ? vscode.l10n.t('Layer paths sorted by size') : vscode.l10n.t('Layer paths sorted by path'), 3000);
     this.changed.fire(undefined);
   }
 
@@ -55,10 +73,25 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       item.contextValue = node.dangling ? 'image.dangling' : 'image.tagged';
       return item;
     }
+    if (node.kind === 'path') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.description = node.description;
+      item.iconPath = new vscode.ThemeIcon(node.tag === 'A' ? 'diff-added' : node.tag === 'C' ? 'diff-modified' : 'diff-removed');
+      item.tooltip = `${node.tag === 'A' ? vscode.l10n.t('added') : node.tag === 'C' ? vscode.l10n.t('changed') : vscode.l10n.t('deleted')}: /${node.path}${node.size ? ` (${node.size.toLocaleString('en-US')} B)` : ''}`;
+      item.contextValue = 'layerPath';
+      return item;
+    }
+    if (node.kind === 'morePaths') {
+      const item = new vscode.TreeItem(vscode.l10n.t('… and {0} more paths', node.hidden), vscode.TreeItemCollapsibleState.None);
+      item.tooltip = vscode.l10n.t('Only the first paths are listed here; the layer chart (Analyse layers) shows the biggest ones.');
+      return item;
+    }
     const layer = node as LinkedLayerNode;
-    const item = new vscode.TreeItem(layer.label, vscode.TreeItemCollapsibleState.None);
+    const hasPaths = !!layer.report && layer.report.added.length + layer.report.changed.length + layer.report.deleted.length > 0;
+    const item = new vscode.TreeItem(layer.label, hasPaths ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `layer:${layer.imageRef}:${layer.step}`;
     item.description = layer.emptyLayer ? vscode.l10n.t('empty layer') + layer.description.slice('empty layer'.length) : layer.description;
+    if (layer.report?.wastedBytes) item.description += ` · ${vscode.l10n.t('wasted')} ${formatBytes(layer.report.wastedBytes)}`;
     item.tooltip = layer.emptyLayer ? `${layer.tooltip}\n${vscode.l10n.t('Metadata only: this step changed the image configuration, not its files, so it adds no bytes.')}` : layer.tooltip;
     item.iconPath = new vscode.ThemeIcon(layer.emptyLayer ? 'symbol-property' : 'layers');
     item.contextValue = layer.link ? 'layer.linked' : 'layer';
@@ -70,7 +103,11 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'dangling') return node.children;
-    if (node?.kind === 'layer') return [];
+    if (node?.kind === 'layer') {
+      const report = (node as LinkedLayerNode).report;
+      return report ? pathNodes(report, this.sort) : [];
+    }
+    if (node?.kind === 'path' || node?.kind === 'morePaths') return [];
     let docker;
     try {
       docker = (await this.engine.get()).docker;
@@ -94,6 +131,13 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const link = await findBuildDockerfile(this.state, image.dangling ? [] : [image.ref], createdBy);
     if (link) {
       for (const m of link.matches) nodes[m.step].link = { uri: link.uri, line: m.line };
+    }
+    // The analysed config history and the history API list the same steps in the same order.
+    const analysis = this.analyses.get(image.ref);
+    if (analysis && analysis.history.length === nodes.length) {
+      analysis.history.forEach((h, step) => {
+        if (h.layerIndex !== undefined) nodes[step].report = analysis.layers[h.layerIndex];
+      });
     }
     return nodes;
   }
