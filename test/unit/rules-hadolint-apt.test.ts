@@ -85,3 +85,8 @@ test('fix: the apt lists are deleted at the end of the RUN', () => {
   const semicolon = assertFixWorks(idOf('DL3009'), 'FROM debian:12\nRUN apt-get update; apt-get install -y --no-install-recommends make=4.3-4.1;\nUSER 1000');
   assert.match(semicolon, /4\.1; rm -rf \/var\/lib\/apt\/lists\/\*\n/);
 });
+
+test('no apt-lists fix when the RUN ends in a shell comment (the command would be commented out)', () => {
+  const [f] = findings(idOf('DL3009'), 'FROM debian:12\nRUN apt-get update && apt-get install -y make=4.3-4.1 # tools');
+  assert.deepEqual(f.fixes, []);
+});

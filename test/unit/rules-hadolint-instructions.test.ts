@@ -61,6 +61,10 @@ test('fix: CMD in shell form becomes JSON exec form', () => {
   assert.equal(assertFixWorks(idOf('DL3025'), 'FROM node:20\nUSER 1000\nENTRYPOINT exec node server.js "$@"'), 'FROM node:20\nUSER 1000\nENTRYPOINT ["/bin/sh", "-c", "exec node server.js \\"$@\\""]');
 });
 
+test('fix: exec form written with single quotes gets double quotes', () => {
+  assert.equal(assertFixWorks(idOf('DL3025'), "FROM node:20\nUSER 1000\nCMD ['node', 'server.js']"), 'FROM node:20\nUSER 1000\nCMD ["node", "server.js"]');
+});
+
 test('fix: relative WORKDIR becomes absolute', () => {
   assert.equal(assertFixWorks(idOf('DL3000'), 'FROM node:20\nWORKDIR app\nUSER 1000'), 'FROM node:20\nWORKDIR /app\nUSER 1000');
 });

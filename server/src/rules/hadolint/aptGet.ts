@@ -69,7 +69,8 @@ export const aptGetCleanLists: Rule = {
       // An ONBUILD trigger runs in every child image, so its leftovers always end up in an image.
       if (run === host && !stageEndsInImage(ctx, host)) continue;
       const fixes = [];
-      if (scriptEditable(run)) {
+      // An inline `# comment` would swallow an appended command, so no fix then.
+      if (scriptEditable(run) && !/(^|\s)#/.test(script)) {
         const trimmed = script.replace(/[\s\\]+$/, '');
         const heredoc = run.heredocs.length > 0 && !run.json && run.args[0]?.raw.startsWith('<<');
         const text = heredoc ? '\nrm -rf /var/lib/apt/lists/*' : /[;&]$/.test(trimmed) ? ' rm -rf /var/lib/apt/lists/*' : ' && rm -rf /var/lib/apt/lists/*';

@@ -103,6 +103,12 @@ export const exposePortRange: Rule = {
 function execFormFix(ins: Instruction): RuleFix | undefined {
   const text = ins.argsText;
   if (!text || ins.heredocs.length) return undefined;
+  if (ins.looksLikeJson) {
+    // Meant as exec form but not valid JSON, usually single quotes: fix the quotes only.
+    const requoted = text.replace(/'([^'"]*)'/g, '"$1"');
+    if (!isJsonArray(requoted)) return undefined;
+    return { title: { en: 'Use double quotes (JSON)', ko: '큰따옴표(JSON)로 바꾸기' }, preferred: true, edits: [{ range: ins.argsRange, newText: requoted }] };
+  }
   const shellSyntax = /[$&|;<>*?`(){}\\~'"]/.test(text);
   const words = shellSyntax ? ['/bin/sh', '-c', text] : ins.args.map((a) => a.value);
   const json = `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
