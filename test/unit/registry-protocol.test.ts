@@ -11,6 +11,7 @@ import { chainCredentials, configKeysFor, DockerConfigCredentials, hostOfConfigK
 import { explainHttpFailure, explainNetworkError } from '../../client/src/docker/registry/registryErrors';
 import { explainEngineTransferError } from '../../client/src/docker/registry/engineTransfer';
 import { requireReference } from '../../client/src/docker/registry/reference';
+import { formatMessage } from '../../client/src/docker/message';
 import { isLoopbackRegistry } from '../../client/src/docker/registry/registryClient';
 
 test('WWW-Authenticate: Bearer and Basic challenges, quoted values with commas, several challenges', () => {
@@ -177,13 +178,15 @@ test('docker CLI credentials: auths (base64), credHelpers before credsStore, hel
 test('HTTP failures explained: 401 with and without credentials, 403, 404 kinds, 405, 429, NAME_INVALID, HTTP to HTTPS', () => {
   const body = (code: string) => Buffer.from(JSON.stringify({ errors: [{ code, message: code.toLowerCase() }] }));
   const url = 'http://127.0.0.1:5000/v2/app/tags/list';
-  const kind = (status: number, b: Buffer, sent = false, u = url) => explainHttpFailure({ url: u, status, body: b, sentCredentials: sent, subject: 'repository "app"' });
+  const kind = (status: number, b: Buffer, sent = false, u = url) => explainHttpFailure({ url: u, status, body: b, sentCredentials: sent, subject: { kind: 'repository', name: 'app' } });
   assert.equal(kind(401, body('UNAUTHORIZED')).kind, 'unauthorized');
   assert.equal(kind(401, body('UNAUTHORIZED'), true).kind, 'wrong-credentials');
   assert.equal(kind(403, body('DENIED')).kind, 'denied');
   const nf = kind(404, body('NAME_UNKNOWN'));
   assert.equal(nf.kind, 'not-found');
   assert.equal(nf.code, 'NAME_UNKNOWN');
+  assert.equal(formatMessage(nf.summary), '127.0.0.1:5000 has no repository "app" (NAME_UNKNOWN).');
+  assert.match(formatMessage(explainHttpFailure({ url, status: 404, body: body('MANIFEST_UNKNOWN'), sentCredentials: false, subject: { kind: 'manifest', name: 'app:1.0' } }).summary), /has no image "app:1\.0" \(MANIFEST_UNKNOWN\)/);
   assert.equal(kind(404, Buffer.from('<html>nope</html>'), false, 'http://h/v2/').kind, 'not-a-registry');
   assert.equal(kind(405, body('UNSUPPORTED')).kind, 'unsupported');
   assert.equal(kind(429, body('TOOMANYREQUESTS')).kind, 'too-many-requests');

@@ -4,7 +4,7 @@ import { noCredentials, type CredentialsProvider, type RegistryCredentials } fro
 import { nextPageUrl } from './linkHeader';
 import { MANIFEST_ACCEPT, summarizeConfig, summarizeManifest, type IndexEntry, type ManifestSummary, type Platform } from './manifests';
 import { registryApiHost } from './reference';
-import { explainHttpFailure, explainNetworkError, RegistryError } from './registryErrors';
+import { explainHttpFailure, explainNetworkError, RegistryError, type Subject } from './registryErrors';
 import { nodeHttpTransport, type HttpRequest, type HttpResponse, type HttpTransport } from './httpTransport';
 import { parseWwwAuthenticate, type AuthChallenge } from './wwwAuthenticate';
 
@@ -91,7 +91,7 @@ interface RequestOptions {
   /** Token scope for this request, e.g. "repository:goapp:pull" (the challenge's scope wins). */
   readonly scope: string;
   /** What we were looking for, for not-found messages. */
-  readonly subject?: string;
+  readonly subject?: Subject;
   readonly signal?: AbortSignal;
   readonly okStatuses?: readonly number[];
 }
@@ -140,7 +140,7 @@ export class RegistryClient {
 
   repositoriesPage(opts: PageOptions & { readonly next?: string } = {}): Promise<Page<string>> {
     const first = `/v2/_catalog${opts.pageSize ? `?n=${opts.pageSize}` : ''}`;
-    return this.page(opts.next ?? first, 'repositories', { scope: 'registry:catalog:*', subject: 'catalog', ...(opts.signal ? { signal: opts.signal } : {}) });
+    return this.page(opts.next ?? first, 'repositories', { scope: 'registry:catalog:*', subject: { kind: 'catalog' }, ...(opts.signal ? { signal: opts.signal } : {}) });
   }
 
   async listRepositories(opts: ListOptions = {}): Promise<string[]> {
@@ -149,7 +149,7 @@ export class RegistryClient {
 
   tagsPage(repository: string, opts: PageOptions & { readonly next?: string } = {}): Promise<Page<string>> {
     const first = `/v2/${repository}/tags/list${opts.pageSize ? `?n=${opts.pageSize}` : ''}`;
-    return this.page(opts.next ?? first, 'tags', { scope: `repository:${repository}:pull`, subject: `repository "${repository}"`, ...(opts.signal ? { signal: opts.signal } : {}) });
+    return this.page(opts.next ?? first, 'tags', { scope: `repository:${repository}:pull`, subject: { kind: 'repository', name: repository }, ...(opts.signal ? { signal: opts.signal } : {}) });
   }
 
   async listTags(repository: string, opts: ListOptions = {}): Promise<string[]> {
@@ -191,7 +191,7 @@ export class RegistryClient {
     const res = await this.request(`/v2/${repository}/manifests/${reference}`, {
       accept: MANIFEST_ACCEPT,
       scope: `repository:${repository}:pull`,
-      subject: `manifest "${repository}:${reference}"`,
+      subject: { kind: 'manifest', name: `${repository}:${reference}` },
       ...(signal ? { signal } : {}),
     });
     const body = res.body.toString('utf8');
@@ -210,7 +210,7 @@ export class RegistryClient {
       method: 'HEAD',
       accept: MANIFEST_ACCEPT,
       scope: `repository:${repository}:pull`,
-      subject: `tag "${repository}:${reference}"`,
+      subject: { kind: 'manifest', name: `${repository}:${reference}` },
       ...(signal ? { signal } : {}),
     });
     const digest = res.headers['docker-content-digest'];
@@ -220,7 +220,7 @@ export class RegistryClient {
 
   /** The image config blob (created time, platform). */
   async config(repository: string, digest: string, signal?: AbortSignal): Promise<ReturnType<typeof summarizeConfig>> {
-    const res = await this.request(`/v2/${repository}/blobs/${digest}`, { scope: `repository:${repository}:pull`, subject: `config blob ${digest.slice(0, 19)}`, ...(signal ? { signal } : {}) });
+    const res = await this.request(`/v2/${repository}/blobs/${digest}`, { scope: `repository:${repository}:pull`, subject: { kind: 'blob', name: digest }, ...(signal ? { signal } : {}) });
     try {
       return summarizeConfig(res.body.toString('utf8'));
     } catch {
@@ -271,7 +271,7 @@ export class RegistryClient {
     await this.request(`/v2/${repository}/manifests/${digest}`, {
       method: 'DELETE',
       scope: `repository:${repository}:delete`,
-      subject: `manifest ${digest}`,
+      subject: { kind: 'manifest', name: `${repository}@${digest}` },
       okStatuses: [200, 202, 204],
       ...(signal ? { signal } : {}),
     });
@@ -419,7 +419,7 @@ export class RegistryClient {
       res = await this.send({ method: 'GET', url: realm.toString(), headers: creds ? { Authorization: basicHeader(creds) } : {}, ...(ro.signal ? { signal: ro.signal } : {}) });
     }
     if (res.status !== 200) {
-      throw new RegistryError(explainHttpFailure({ url: realm.toString(), status: res.status, body: res.body, sentCredentials: creds !== undefined, subject: 'token service' }));
+      throw new RegistryError(explainHttpFailure({ url: realm.toString(), status: res.status, body: res.body, sentCredentials: creds !== undefined, subject: { kind: 'token-service' } }));
     }
     let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown };
     try {

@@ -120,14 +120,39 @@ export function explainNetworkError(err: unknown, url: string): RegistryProblem 
   return { kind: 'unknown', summary: msg('The request to {0} failed: {1}', where, detail), fix: msg('See the log for details, check the registry address and retry.'), ...(code ? { code } : {}), detail };
 }
 
+/** What a request was looking for; each kind has its own sentence so it can be translated whole. */
+export type Subject =
+  | { readonly kind: 'repository'; readonly name: string }
+  | { readonly kind: 'manifest'; readonly name: string }
+  | { readonly kind: 'blob'; readonly name: string }
+  | { readonly kind: 'catalog' }
+  | { readonly kind: 'token-service' };
+
+function notFoundSummary(where: string, subject: Subject | undefined, code: string): LocalizableMessage {
+  switch (subject?.kind) {
+    case 'repository':
+      return msg('{0} has no repository "{1}" ({2}).', where, subject.name, code);
+    case 'manifest':
+      return msg('{0} has no image "{1}" ({2}).', where, subject.name, code);
+    case 'blob':
+      return msg('{0} is missing the layer or config {1} ({2}).', where, subject.name, code);
+    case 'catalog':
+      return msg('{0} does not offer a repository list ({1}).', where, code);
+    case 'token-service':
+      return msg('The token service of {0} was not found ({1}).', where, code);
+    default:
+      return msg('{0} could not find what was asked for ({1}).', where, code);
+  }
+}
+
 export interface HttpFailureContext {
   readonly url: string;
   readonly status: number;
   readonly body: Buffer;
   /** Credentials were sent with the request that failed. */
   readonly sentCredentials: boolean;
-  /** What we were looking for ("repository goapp", "tag goapp:1.0"), for not-found texts. */
-  readonly subject?: string;
+  /** What we were looking for, for not-found texts. */
+  readonly subject?: Subject;
 }
 
 /** Turns an HTTP error answer into a problem. */
@@ -173,10 +198,9 @@ export function explainHttpFailure(ctx: HttpFailureContext): RegistryProblem {
     if (!code && !/errors/.test(text) && ctx.url.endsWith('/v2/')) {
       return { kind: 'not-a-registry', summary: msg('{0} answered, but not as a Docker registry (no /v2/ API).', where), fix: msg('Check the address and port: it should point at the registry itself, not at a web interface in front of it.'), ...base };
     }
-    const what = ctx.subject ?? 'the requested item';
     return {
       kind: 'not-found',
-      summary: msg('{0} has no {1} ({2}).', where, what, code ?? '404 Not Found'),
+      summary: notFoundSummary(where, ctx.subject, code ?? '404 Not Found'),
       fix: msg('Check the repository name and tag (names are case-sensitive and lowercase); refresh the registry view to see what exists.'),
       ...base,
     };
