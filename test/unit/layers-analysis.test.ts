@@ -64,9 +64,9 @@ function assertKnownAnalysis(a: ImageAnalysis): void {
   // dive: Σ smallest size per path / Σ all sizes per path = (100 + 30 + 10 + 0 + 0) / (100 + 115 + 10 + 0 + 5000)
   assert.equal(a.efficiency, 140 / 5225);
   assert.deepEqual(a.inefficient, [
-    { path: 'data/big', count: 2, wastedBytes: 5000, addedIn: [1], removedIn: [2] },
-    { path: 'etc/passwd', count: 3, wastedBytes: 70, addedIn: [0, 3], removedIn: [3, 4] },
-    { path: 'etc/group', count: 1, wastedBytes: 10, addedIn: [0], removedIn: [4] },
+    { path: 'data/big', count: 2, wastedBytes: 5000, addedIn: [1], removedIn: [2], sizes: [5000] },
+    { path: 'etc/passwd', count: 3, wastedBytes: 70, addedIn: [0, 3], removedIn: [3, 4], sizes: [30, 40] },
+    { path: 'etc/group', count: 1, wastedBytes: 10, addedIn: [0], removedIn: [4], sizes: [10] },
   ]);
   assert.deepEqual(
     a.history.map((h) => [h.instruction, h.emptyLayer, h.layerIndex]),

@@ -38,7 +38,7 @@ const analysis: ImageAnalysis = {
     { createdBy: '', instruction: 'RUN make > /big', emptyLayer: false, layerIndex: 1 },
     { createdBy: '', instruction: 'RUN rm /big', emptyLayer: false, layerIndex: 2 },
   ],
-  inefficient: [{ path: 'big', count: 2, wastedBytes: 5000, addedIn: [1], removedIn: [2] }],
+  inefficient: [{ path: 'big', count: 2, wastedBytes: 5000, addedIn: [1], removedIn: [2], sizes: [5000] }],
 };
 
 test('bars scale to the biggest layer and the wasted share is a part of the bar', () => {

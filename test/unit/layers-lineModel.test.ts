@@ -68,3 +68,14 @@ test('size annotations put each layer\'s bytes on the line that made it', async 
     [[6, '+100 B'], [8, 'no layer'], [9, '+12 B'], [10, '+0 B'], [13, 'no layer']],
   );
 });
+
+test('waste annotations name the deleting line, the bytes and the lines that added them', async () => {
+  const { wasteAnnotations } = await import('../../client/src/views/layersLineModel');
+  // steps: 0 base (layer 0), 1 RUN dd (layer 1, line 2), 2 ENV (no layer, line 3), 3 RUN rm (layer 2, line 4)
+  const lineOfStep = new Map([[1, 2], [2, 3], [3, 4]]);
+  const wasted = [
+    { addedIn: [1], removedIn: [2], sizes: [5_242_880] },
+    { addedIn: [0, 1], removedIn: [2, 2], sizes: [10, 4] }, // a base file and a line-2 file, both hidden at line 4
+  ];
+  assert.deepEqual(wasteAnnotations([0, 1, undefined, 2], wasted, lineOfStep), [{ line: 4, bytes: 5_242_894, addedAtLines: [2], paths: 3 }]);
+});

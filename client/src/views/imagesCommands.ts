@@ -5,6 +5,7 @@ import { commitContainer, configLostByFlatten, containerDiff, flattenImage, insp
 import { showCommandError } from '../commands/engineErrorUi';
 import { containerDiffText, type ImageNode } from './imagesModel';
 import { ImagesView as ImagesViewClass, type ImagesView, type LinkedLayerNode } from './imagesView';
+import { LayerAnalysisStore } from './layersAnalysisStore';
 import { LayerSizeCodeLensProvider } from './layersCodeLens';
 import { showLayersPanel } from './layersPanel';
 
@@ -15,6 +16,7 @@ import { showLayersPanel } from './layersPanel';
 export interface ImagesCommandDeps {
   engine: EngineService;
   view: ImagesView;
+  analyses: LayerAnalysisStore;
 }
 
 export function imagesCommandTable(deps: ImagesCommandDeps): Record<string, (...args: unknown[]) => unknown> {
@@ -112,6 +114,7 @@ async function analyse(deps: ImagesCommandDeps, node: unknown): Promise<void> {
     const ref = await pickRef(deps, node, what);
     if (!ref) return;
     const { docker } = await deps.engine.get();
+    const imageId = (await inspectImage(docker, ref)).Id;
     const analysis = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the layers of {0}…', ref), cancellable: true },
       async (_progress, token) => {
@@ -124,7 +127,7 @@ async function analyse(deps: ImagesCommandDeps, node: unknown): Promise<void> {
         }
       },
     );
-    deps.view.setAnalysis(ref, analysis);
+    deps.analyses.set(ref, imageId, analysis);
     showLayersPanel(analysis);
   } catch (err) {
     await showCommandError(what, err);
@@ -212,17 +215,20 @@ async function revealLine(node: unknown): Promise<void> {
 
 /** Creates the Images view on the owner and returns its commands for the one registration table. */
 export function imagesViewCommands(owner: { context: vscode.ExtensionContext; engine: EngineService }): Record<string, (...args: unknown[]) => unknown> {
-  const view = new ImagesViewClass(owner.engine, owner.context.workspaceState);
-  const lenses = new LayerSizeCodeLensProvider(owner.engine, owner.context.workspaceState);
+  const analyses = new LayerAnalysisStore();
+  const view = new ImagesViewClass(owner.engine, owner.context.workspaceState, analyses);
+  const lenses = new LayerSizeCodeLensProvider(owner.engine, owner.context.workspaceState, analyses);
   const engineSub = owner.engine.onDidChange(() => lenses.refresh());
   owner.context.subscriptions.push(
+    analyses,
     view,
     lenses,
+    analyses.onDidChange(() => lenses.refresh()),
     engineSub,
     vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, lenses),
     // A build finishes as the view learns of a new image; saving also re-reads the history.
     vscode.workspace.onDidSaveTextDocument((d) => (d.languageId === 'dockerfile' ? lenses.refresh() : undefined)),
     view.onDidChangeTreeData(() => lenses.refresh()),
   );
-  return imagesCommandTable({ engine: owner.engine, view });
+  return imagesCommandTable({ engine: owner.engine, view, analyses });
 }

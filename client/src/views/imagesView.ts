@@ -4,6 +4,7 @@ import { imageHistory, listImages } from '../docker/layers/imageActions';
 import { localize } from '../commands/localize';
 import { log } from '../log';
 import type { ImageAnalysis } from '../docker/layers/layerAnalysis';
+import type { LayerAnalysisStore } from './layersAnalysisStore';
 import { formatBytes } from '../docker/layers/formatBytes';
 import { imageNodes, layerNodes, pathNodes, type ImageNode, type ImagesTreeNode, type LayerNode, type MorePathsNode, type PathNode } from './imagesModel';
 import { findBuildDockerfile } from './imagesDockerfileLink';
@@ -26,22 +27,16 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Analyses run from this view, by image reference: they add each layer's paths to the tree. */
-  private readonly analyses = new Map<string, ImageAnalysis>();
   private sort: 'size' | 'path' = 'size';
 
-  constructor(private readonly engine: EngineService, private readonly state: vscode.Memento) {
+  constructor(private readonly engine: EngineService, private readonly state: vscode.Memento, private readonly analyses: LayerAnalysisStore) {
     this.view = vscode.window.createTreeView('dockerfileStudio.images', { treeDataProvider: this, showCollapseAll: true });
     const sub = engine.onDidChange((s) => this.onEngineState(s));
-    this.disposables.push(this.view, { dispose: () => sub.dispose() });
+    // Analyses add each layer's paths to the tree.
+    this.disposables.push(this.view, { dispose: () => sub.dispose() }, analyses.onDidChange(() => this.changed.fire(undefined)));
   }
 
   refresh(): void {
-    this.changed.fire(undefined);
-  }
-
-  setAnalysis(ref: string, analysis: ImageAnalysis): void {
-    this.analyses.set(ref, analysis);
     this.changed.fire(undefined);
   }
 
@@ -133,7 +128,7 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       for (const m of link.matches) nodes[m.step].link = { uri: link.uri, line: m.line };
     }
     // The analysed config history and the history API list the same steps in the same order.
-    const analysis = this.analyses.get(image.ref);
+    const analysis = this.analyses.get(image.ref, image.id);
     if (analysis && analysis.history.length === nodes.length) {
       analysis.history.forEach((h, step) => {
         if (h.layerIndex !== undefined) nodes[step].report = analysis.layers[h.layerIndex];

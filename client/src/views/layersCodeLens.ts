@@ -4,7 +4,8 @@ import { formatBytes } from '../docker/layers/formatBytes';
 import { imageHistory } from '../docker/layers/imageActions';
 import { log } from '../log';
 import { isMetadataStep } from './imagesModel';
-import { sizeAnnotations, type SizeAnnotation } from './layersLineModel';
+import type { LayerAnalysisStore } from './layersAnalysisStore';
+import { matchHistoryToDockerfile, sizeAnnotations, wasteAnnotations, type SizeAnnotation, type WasteAnnotation } from './layersLineModel';
 
 /**
  * After a build, each instruction that made a layer shows what it added ("+141 MB"), metadata
@@ -23,7 +24,7 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
 
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly engine: EngineService, private readonly state: vscode.Memento) {
+  constructor(private readonly engine: EngineService, private readonly state: vscode.Memento, private readonly analyses: LayerAnalysisStore) {
     // A build elsewhere (our command, a terminal) moves the tag to a new image: notice it while a
     // Dockerfile with a remembered tag is visible, with one cheap inspect per poll.
     this.timer = setInterval(() => void this.pollForRebuild(), 4000);
@@ -57,24 +58,41 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
     const tag = this.state.get<{ tag?: string }>(CHOICES_PREFIX + document.uri.toString())?.tag;
     if (!tag || this.engine.state.kind !== 'connected') return [];
     let annotations: SizeAnnotation[];
+    let waste: WasteAnnotation[] = [];
     let imageId: string;
     try {
       const entry = await this.history(tag);
       if (!entry || token.isCancellationRequested) return [];
       imageId = entry.imageId;
-      annotations = sizeAnnotations(entry.history, document.getText(), formatBytes, isMetadataStep);
+      const text = document.getText();
+      annotations = sizeAnnotations(entry.history, text, formatBytes, isMetadataStep);
+      // With an analysis of this very image (Analyse layers), also say what each line hides.
+      const analysis = this.analyses.get(tag, imageId);
+      if (analysis && analysis.history.length === entry.history.length) {
+        const matches = matchHistoryToDockerfile(entry.history.slice().reverse().map((h) => h.createdBy), text) ?? [];
+        waste = wasteAnnotations(analysis.history.map((h) => h.layerIndex), analysis.inefficient, new Map(matches.map((m) => [m.step, m.line])));
+      }
     } catch (err) {
       log().debug(`layer size lenses for ${tag}: ${String(err)}`);
       return [];
     }
-    return annotations.map((a) => {
+    const wasteLenses = waste.map((w) => {
+      const range = new vscode.Range(w.line, 0, w.line, 0);
+      const lines = w.addedAtLines.map((l) => String(l + 1)).join(', ');
+      const title = lines
+        ? `$(warning) ${vscode.l10n.t('hides {0} added at line {1}: the bytes stay in that layer', formatBytes(w.bytes), lines)}`
+        : `$(warning) ${vscode.l10n.t('hides {0} added by the base image: the bytes stay in its layers', formatBytes(w.bytes))}`;
+      const tooltip = vscode.l10n.t('Deleting or overwriting files in a later instruction does not shrink the image ({0} paths). Remove them in the same RUN that creates them.', w.paths);
+      return new vscode.CodeLens(range, { title, tooltip, command: 'dockerfileStudio.images.analyseLayers', arguments: [tag] });
+    });
+    return [...wasteLenses, ...annotations.map((a) => {
       const range = new vscode.Range(a.line, 0, a.line, 0);
       const title = a.emptyLayer ? `$(symbol-property) ${vscode.l10n.t('no layer: metadata only')}` : `$(layers) ${a.text}`;
       const tooltip = a.emptyLayer
         ? vscode.l10n.t('In {0}, this instruction changed only the image configuration: it adds no bytes.', tag)
         : vscode.l10n.t('In {0} ({1}), the layer this instruction made adds {2} bytes.', tag, imageId.replace(/^sha256:/, '').slice(0, 12), a.bytes.toLocaleString('en-US'));
       return new vscode.CodeLens(range, { title, tooltip, command: 'dockerfileStudio.images.analyseLayers', arguments: [tag] });
-    });
+    })];
   }
 
   private async history(tag: string): Promise<{ imageId: string; history: { createdBy: string; size: number }[] } | undefined> {

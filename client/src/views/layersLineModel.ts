@@ -182,3 +182,46 @@ export function sizeAnnotations(history: { createdBy: string; size: number }[], 
     return { line: m.line, bytes: h.size, emptyLayer, text: emptyLayer ? 'no layer' : `+${formatBytes(h.size)}` };
   });
 }
+
+export interface WasteAnnotation {
+  /** The line whose layer deleted or overwrote the bytes. */
+  line: number;
+  bytes: number;
+  /** Lines whose layers added those bytes (the bytes stay there). */
+  addedAtLines: number[];
+  paths: number;
+}
+
+/**
+ * Where wasted bytes were hidden, on the Dockerfile: for each instruction whose layer deleted or
+ * overwrote files that an earlier instruction's layer added, how many bytes and from which lines.
+ * `layerOfStep[step]` is the analysis' history → layer index; `lineOfStep` comes from matching.
+ */
+export function wasteAnnotations(
+  layerOfStep: (number | undefined)[],
+  wasted: { addedIn: number[]; removedIn: number[]; sizes: number[] }[],
+  lineOfStep: Map<number, number>,
+): WasteAnnotation[] {
+  const lineOfLayer = new Map<number, number>();
+  layerOfStep.forEach((layer, step) => {
+    const line = lineOfStep.get(step);
+    if (layer !== undefined && line !== undefined) lineOfLayer.set(layer, line);
+  });
+  const byLine = new Map<number, { bytes: number; added: Set<number>; paths: number }>();
+  for (const w of wasted) {
+    w.removedIn.forEach((removedLayer, i) => {
+      const line = lineOfLayer.get(removedLayer);
+      if (line === undefined) return;
+      const entry = byLine.get(line) ?? { bytes: 0, added: new Set<number>(), paths: 0 };
+      entry.bytes += w.sizes[i] ?? 0;
+      entry.paths += 1;
+      const addedLine = lineOfLayer.get(w.addedIn[i]);
+      if (addedLine !== undefined) entry.added.add(addedLine);
+      byLine.set(line, entry);
+    });
+  }
+  return [...byLine]
+    .map(([line, e]) => ({ line, bytes: e.bytes, addedAtLines: [...e.added].sort((a, b) => a - b), paths: e.paths }))
+    .filter((a) => a.bytes > 0)
+    .sort((a, b) => a.line - b.line);
+}

@@ -40,6 +40,8 @@ export interface WastedPath {
   /** For each wasted copy: the layer that added it and the layer that removed or overwrote it. */
   addedIn: number[];
   removedIn: number[];
+  /** Bytes of each wasted copy (same order as addedIn/removedIn). */
+  sizes: number[];
 }
 
 export interface ImageAnalysis {
@@ -89,12 +91,13 @@ export function analyseLayers(image: ResolvedImage, name: string): ImageAnalysis
       wastedByLayer[node.addedIn] += node.size;
       let w = wasted.get(path);
       if (!w) {
-        w = { path, count: 0, wastedBytes: 0, addedIn: [], removedIn: [] };
+        w = { path, count: 0, wastedBytes: 0, addedIn: [], removedIn: [], sizes: [] };
         wasted.set(path, w);
       }
       w.wastedBytes += node.size;
       w.addedIn.push(node.addedIn);
       w.removedIn.push(removedIn);
+      w.sizes.push(node.size);
     }
     if (node.children) for (const [child, c] of node.children) waste(c, `${path}/${child}`, removedIn);
   };
