@@ -34,8 +34,22 @@ export function rangeContains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
 
+// The first stage of each (lower-cased) name, built once per model: rules ask for a stage's
+// parent once per stage, and a linear search each time made files with thousands of stages
+// quadratic.
+const firstStageByName = new WeakMap<Dockerfile, Map<string, Stage>>();
+
 /** Stage names are case-insensitive in BuildKit. */
 export function findStageByName(df: Dockerfile, name: string, before?: number): Stage | undefined {
-  const lower = name.toLowerCase();
-  return df.stages.find((s) => s.name?.toLowerCase() === lower && (before === undefined || s.index < before));
+  let byName = firstStageByName.get(df);
+  if (!byName) {
+    byName = new Map();
+    for (const s of df.stages) {
+      const key = s.name?.toLowerCase();
+      if (key !== undefined && !byName.has(key)) byName.set(key, s);
+    }
+    firstStageByName.set(df, byName);
+  }
+  const first = byName.get(name.toLowerCase());
+  return first && (before === undefined || first.index < before) ? first : undefined;
 }
