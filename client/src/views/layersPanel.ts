@@ -19,16 +19,17 @@ export function showLayersPanel(analysis: ImageAnalysis): void {
   }
   const labels: ChartLabels = {
     title,
-    summary: vscode.l10n.t('Size {0} · wasted {1} ({2} of the bytes added above the base layer) · efficiency {3}'),
+    // Placeholders are passed through as themselves: the chart model fills them in.
+    summary: vscode.l10n.t('Size {0} · wasted {1} ({2} of the bytes added above the base layer) · efficiency {3}', '{0}', '{1}', '{2}', '{3}'),
     layer: vscode.l10n.t('Layer'),
     wasted: vscode.l10n.t('wasted'),
     emptyStep: vscode.l10n.t('no layer: metadata only'),
     added: vscode.l10n.t('added'),
     changed: vscode.l10n.t('changed'),
     deleted: vscode.l10n.t('deleted'),
-    more: vscode.l10n.t('… and {0} more paths'),
+    more: vscode.l10n.t('… and {0} more paths', '{0}'),
     wastedFiles: vscode.l10n.t('Biggest wasted files (stored in a layer, invisible in the final image):'),
-    addedBy: vscode.l10n.t('added by layer {0}, hidden by layer {1}'),
+    addedBy: vscode.l10n.t('added by layer {0}, hidden by layer {1}', '{0}', '{1}'),
     why: vscode.l10n.t('Why: deleting or overwriting a file in a later instruction does not make the image smaller; the bytes stay in the layer that added them. Create and remove temporary files in the same RUN.'),
   };
   panel.title = title;
