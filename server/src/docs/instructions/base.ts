@@ -27,6 +27,10 @@ export const BASE_DOCS: Record<string, InstructionDoc> = {
         ko: "컴파일러나 빌드 도구가 최종 이미지에 남지 않도록 스테이지를 나누세요. `FROM … AS build`에서 빌드하고, 다음 스테이지에서 결과물만 `COPY --from=build`로 가져옵니다.",
       },
       {
+        en: "`FROM scratch` starts from an empty filesystem: no shell and no C library. Only static binaries run there (Go: build with `CGO_ENABLED=0`), and a shell-form CMD cannot work.",
+        ko: "`FROM scratch`는 완전히 빈 파일 시스템에서 시작합니다. 셸도 C 라이브러리도 없으므로 정적 바이너리만 실행되고(Go라면 `CGO_ENABLED=0`으로 빌드), 셸 형식 CMD는 동작하지 않습니다.",
+      },
+      {
         en: "Only ARG (and parser directives and comments) may come before the first FROM. An ARG declared there can be used in FROM lines, but not inside a stage unless you write `ARG NAME` again after the FROM.",
         ko: "첫 FROM 앞에는 ARG(그리고 파서 지시어와 주석)만 올 수 있습니다. 여기서 선언한 ARG는 FROM 줄에서는 쓸 수 있지만, 스테이지 안에서 쓰려면 FROM 다음에 `ARG 이름`으로 다시 선언해야 합니다.",
       },

@@ -53,6 +53,10 @@ export const BUILD_DOCS: Record<string, InstructionDoc> = {
         ko: "빌드 컨텍스트 안의 파일만 복사할 수 있습니다. `COPY ../secrets.txt .`는 실패합니다. 원본 경로는 Dockerfile 위치가 아니라 빌드 컨텍스트를 기준으로 합니다.",
       },
       {
+        en: "COPY needs at least one source **and** a destination: `COPY ./app` alone fails. Write `COPY ./app /app/`.",
+        ko: "COPY에는 원본과 **대상**이 모두 필요합니다. `COPY ./app`만 쓰면 실패하니 `COPY ./app /app/`처럼 쓰세요.",
+      },
+      {
         en: "Order for the cache: copy dependency files (`package.json`, `requirements.txt`) and install first, then copy the source. Copying all the code first re-runs the install on every code change.",
         ko: "캐시를 살리려면 의존성 파일(`package.json`, `requirements.txt`)을 먼저 복사해 설치하고, 그다음에 소스를 복사하세요. 코드를 먼저 통째로 복사하면 코드가 바뀔 때마다 설치가 다시 실행됩니다.",
       },
@@ -76,8 +80,8 @@ export const BUILD_DOCS: Record<string, InstructionDoc> = {
   },
   ADD: {
     summary: {
-      en: "Like COPY, plus two extras: the source may be a **URL** or a **Git repository**, and a local **tar archive** (`.tar`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tar.xz`) is **extracted automatically** into the destination.",
-      ko: "COPY와 같지만 두 가지가 더 있습니다. 원본으로 **URL**이나 **Git 저장소**를 쓸 수 있고, 로컬 **tar 압축 파일**(`.tar`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tar.xz`)은 대상 경로에 **자동으로 압축이 풀립니다**.",
+      en: "Like COPY, plus two extras: the source may be a **URL** or a **Git repository**, and a local **tar archive** (`.tar`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tar.xz`) is **extracted automatically** into the destination. Like COPY, each ADD adds a layer.",
+      ko: "COPY와 같지만 두 가지가 더 있습니다. 원본으로 **URL**이나 **Git 저장소**를 쓸 수 있고, 로컬 **tar 압축 파일**(`.tar`, `.tar.gz`, `.tgz`, `.tar.bz2`, `.tar.xz`)은 대상 경로에 **자동으로 압축이 풀립니다**. COPY처럼 ADD도 하나마다 레이어가 생깁니다.",
     },
     syntax: ['ADD [--chown=<user>:<group>] [--chmod=<perms>] [--checksum=<hash>] [--link] <src>... <dest>', 'ADD [OPTIONS] ["<src>", ... "<dest>"]'],
     example: 'ADD webapp.tar.gz /var/www/html/\nADD --checksum=sha256:<hash> https://example.com/tool.tar.gz /tmp/',
