@@ -13,6 +13,8 @@ import { buildContainerNodes, type ContainerNode, type PortNode } from './contai
 type Node = ContainerNode | PortNode;
 
 export const ENGINE_UNAVAILABLE_CONTEXT = 'dockerfileStudio.engineUnavailable';
+/** The EngineProblemKind, so package.json's viewsWelcome can explain each kind with a Retry button. */
+export const ENGINE_PROBLEM_CONTEXT = 'dockerfileStudio.engineProblem';
 const POLL_MS = 5000;
 
 export class ContainersView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -37,7 +39,12 @@ export class ContainersView implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   private onEngineState(s: EngineState): void {
     void vscode.commands.executeCommand('setContext', ENGINE_UNAVAILABLE_CONTEXT, s.kind === 'unavailable');
-    this.view.message = s.kind === 'unavailable' ? `${localize(s.problem.summary)} ${localize(s.problem.fix)}` : undefined;
+    void vscode.commands.executeCommand('setContext', ENGINE_PROBLEM_CONTEXT, s.kind === 'unavailable' ? s.problem.kind : '');
+    // A TreeView message would hide the welcome content (and its Retry button): the reason per
+    // problem kind lives in viewsWelcome, the engine address in the view's description and tooltip.
+    this.view.description = s.kind === 'unavailable' ? (s.where ?? '') : undefined;
+    this.view.message = undefined;
+    if (s.kind === 'unavailable') log().info(`Containers view: ${localize(s.problem.summary)}`);
     if (s.kind !== 'connecting') this.changed.fire(undefined);
   }
 
