@@ -43,7 +43,7 @@ ruleCases(idOf('DL3010'), {
 });
 ruleCases(idOf('DL3020'), {
   bad: [['FROM node:20\nADD package.json /app/', [2]], 'FROM node:20\nADD ["src", "/app/src"]', 'FROM node:20\nADD --chown=1000:1000 app.zip /app/'],
-  good: ['FROM node:20\nCOPY package.json /app/', 'FROM node:20\nADD rootfs.tar.xz /', 'FROM node:20\nADD https://example.com/tool.bin /usr/local/bin/tool', 'FROM node:20\nADD git@github.com:acme/repo.git /src'],
+  good: ['FROM node:20\nCOPY package.json /app/', 'FROM node:20\nARG TOOL_URL\nADD ${TOOL_URL} /tmp/tool.rpm', 'FROM node:20\nADD rootfs.tar.xz /', 'FROM node:20\nADD https://example.com/tool.bin /usr/local/bin/tool', 'FROM node:20\nADD git@github.com:acme/repo.git /src'],
 });
 ruleCases(idOf('DL3021'), {
   bad: [['FROM node:20\nCOPY package.json package-lock.json /app', [2]], 'FROM node:20\nCOPY ["a", "b", "/app"]'],

@@ -30,7 +30,7 @@ ruleCases(idOf('DL3064'), {
   bad: [['FROM node:20\nARG NPM_TOKEN', [2]], 'FROM node:20\nENV DB_PASSWORD=changeme', 'FROM node:20\nARG github_token', 'FROM node:20\nONBUILD ARG api_key'],
   good: ['FROM node:20\nARG NODE_ENV=production', 'FROM node:20\nENV NODE_OPTIONS=--max-old-space-size=4096'],
 });
-ruleCases(idOf('DL3066'), { bad: [['FROM node:20\nUSER node', [2]], 'FROM node:20\nUSER app:app'], good: ['FROM node:20\nUSER 1000', 'FROM node:20\nUSER 1000:1000', 'FROM node:20\nUSER ${APP_UID}'] });
+ruleCases(idOf('DL3066'), { bad: [['FROM node:20\nUSER node', [2]], 'FROM node:20\nUSER app:app'], good: ['FROM node:20\nUSER 1000', 'FROM node:20\nUSER 1000:1000', 'FROM node:20\nUSER ${APP_UID}', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nUSER ContainerUser'] });
 ruleCases(idOf('DL4000'), { bad: ['FROM node:20\nMAINTAINER Jane <jane@example.com>'], good: ['FROM node:20\nLABEL org.opencontainers.image.authors="Jane"'] });
 ruleCases(idOf('DL4003'), { bad: [['FROM node:20\nCMD ["a"]\nCMD ["b"]', [3]]], good: ['FROM node:20\nCMD ["a"]\nFROM node:20\nCMD ["b"]'] });
 ruleCases(idOf('DL4004'), { bad: [['FROM node:20\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]', [3]]], good: ['FROM node:20\nENTRYPOINT ["a"]\nCMD ["b"]'] });

@@ -88,7 +88,8 @@ export const useCopyNotAdd: Rule = {
     for (const ins of ctx.df.instructions) {
       if (ins.name !== 'ADD') continue;
       const { sources } = copyParts(ins);
-      const plain = sources.filter((s) => !s.startsWith('<<') && !isArchive(s) && !/^["']?(https?|git):\/\//.test(s) && !/^["']?git@/.test(s));
+      // A source held in a variable may well be a URL: only judge what is written out.
+      const plain = sources.filter((s) => !s.startsWith('<<') && !dropQuotes(s).startsWith('$') && !isArchive(s) && !/^["']?(https?|git):\/\//.test(s) && !/^["']?git@/.test(s));
       if (!plain.length) continue;
       report({
         range: ins.keywordRange,
@@ -272,8 +273,8 @@ export const copyWholeFilesystem: Rule = {
       report({
         range: ins.argsRange,
         message: {
-          en: 'This copies the whole filesystem of another stage, build tools and caches included: copy only the files the final image needs.',
-          ko: '다른 스테이지의 파일 시스템 전체를 빌드 도구와 캐시까지 복사합니다. 최종 이미지에 필요한 파일만 복사하세요.',
+          en: 'This copies the whole filesystem of another stage (or image), build tools and caches included: copy only the files the final image needs.',
+          ko: '다른 스테이지(또는 이미지)의 파일 시스템 전체를 빌드 도구와 캐시까지 복사합니다. 최종 이미지에 필요한 파일만 복사하세요.',
         },
       });
     }

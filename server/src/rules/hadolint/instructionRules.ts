@@ -284,7 +284,8 @@ export const numericUser: Rule = {
   }),
   check(ctx, report) {
     for (const ins of ctx.df.instructions) {
-      if (ins.name !== 'USER' || !ins.argsText || ins.argsText.includes('$')) continue;
+      // Windows containers (a cmd/PowerShell SHELL) name users like ContainerUser by design.
+      if (ins.name !== 'USER' || !ins.argsText || ins.argsText.includes('$') || !ctx.isPosixShell(ins)) continue;
       const uid = ins.argsText.trim().split(':')[0];
       if (/^\d+$/.test(uid)) continue;
       report({

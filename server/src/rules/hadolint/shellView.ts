@@ -159,10 +159,15 @@ export function argsNoFlags(cmd: HCommand, dropValuesOf: string[] = []): ShellWo
   return cmd.args.filter((_, i) => !flagIdx.has(i) && !drop.has(i));
 }
 
-/** The words right after a flag (`useradd -u 12345` → ['12345']). */
+/** A flag's values: the word after it (`useradd -u 12345`), or what follows `=` (`--uid=12345`). */
 export function flagValues(cmd: HCommand, name: string): string[] {
   const out: string[] = [];
-  for (const f of cmd.flags) if (f.name === name && f.argIndex + 1 < cmd.args.length) out.push(cmd.args[f.argIndex + 1].value);
+  for (const f of cmd.flags) {
+    if (f.name !== name) continue;
+    const word = cmd.args[f.argIndex].value;
+    if (word.startsWith('--') && word.includes('=')) out.push(word.slice(word.indexOf('=') + 1));
+    else if (f.argIndex + 1 < cmd.args.length) out.push(cmd.args[f.argIndex + 1].value);
+  }
   return out;
 }
 
