@@ -1,21 +1,16 @@
 // BuildKit JSONArgsRecommended: CMD/ENTRYPOINT in shell form (signals go to the shell, not the app).
-import type { Dockerfile, Instruction, Stage } from '../../model/types';
+import type { Dockerfile } from '../../model/types';
 import type { Rule } from '../types';
 import { parentStage } from './scope';
 
-/** Did this stage (or a stage it builds on) change the shell with SHELL before `ins`? */
-export function shellChangedBefore(df: Dockerfile, stage: Stage, ins: Instruction | undefined): boolean {
-  let s: Stage | undefined = stage;
-  let limit = ins;
-  for (let guard = 0; s && guard <= df.stages.length; guard++) {
-    for (const i of s.instructions) {
-      if (limit && i.startLine >= limit.startLine) break;
-      if (i.name === 'SHELL') return true;
-    }
-    s = parentStage(df, s);
-    limit = undefined;
+/** For each stage: did it (or a stage it builds on) run SHELL by its end? Linear in the file. */
+export function shellChangedByStage(df: Dockerfile): boolean[] {
+  const out: boolean[] = [];
+  for (const stage of df.stages) {
+    const parent = parentStage(df, stage);
+    out.push((parent ? out[parent.index] : false) || stage.instructions.some((i) => i.name === 'SHELL'));
   }
-  return false;
+  return out;
 }
 
 export const jsonArgsRecommended: Rule = {
@@ -34,10 +29,14 @@ export const jsonArgsRecommended: Rule = {
     good: 'FROM node:20-alpine\nCMD ["node", "server.js"]',
   },
   check(ctx, report) {
+    const changed = shellChangedByStage(ctx.df);
     for (const stage of ctx.df.stages) {
+      const parent = parentStage(ctx.df, stage);
+      let shell = parent ? changed[parent.index] : false;
       for (const ins of stage.instructions) {
+        if (ins.name === 'SHELL') shell = true;
         if ((ins.name !== 'CMD' && ins.name !== 'ENTRYPOINT') || ins.looksLikeJson || ins.args.length === 0 || ins.heredocs.length) continue;
-        if (shellChangedBefore(ctx.df, stage, ins)) continue;
+        if (shell) continue;
         const words = ins.args.map((t) => t.value);
         const simple = ins.args.every((t) => /^[A-Za-z0-9_./:=@%+,-]+$/.test(t.raw));
         report({

@@ -1,25 +1,44 @@
 // What the build knows at each instruction: which stage a stage builds on, which ARG/ENV names
 // are defined, and which `$VAR` references an instruction makes (outside single quotes). Shared by
 // the variable checks (UndefinedVar, UndefinedArgInFrom, InvalidDefaultArgInFrom, undefined-var-typo).
-import { findStageByName } from '../../model/query';
 import { AUTOMATIC_PLATFORM_ARGS, PREDEFINED_ARGS } from '../../model/syntax';
 import type { Dockerfile, Instruction, Range, Stage } from '../../model/types';
 
+interface StageLinks {
+  parent: (Stage | undefined)[];
+  root: string[];
+}
+
+const linksCache = new WeakMap<Dockerfile, StageLinks>();
+
+/** Parent stage and root image of every stage, computed once per parse (linear in the stages). */
+function stageLinks(df: Dockerfile): StageLinks {
+  let links = linksCache.get(df);
+  if (links) return links;
+  const firstByName = new Map<string, Stage>();
+  const parent: (Stage | undefined)[] = [];
+  const root: string[] = [];
+  for (const stage of df.stages) {
+    const key = stage.image.toLowerCase();
+    const p = stage.image && !stage.image.includes('$') ? firstByName.get(key) : undefined;
+    parent.push(p);
+    root.push(p ? root[p.index] : stage.image);
+    const name = stage.name?.toLowerCase();
+    if (name && !firstByName.has(name)) firstByName.set(name, stage);
+  }
+  links = { parent, root };
+  linksCache.set(df, links);
+  return links;
+}
+
 /** The earlier stage a stage is built `FROM`, if its image names one. */
 export function parentStage(df: Dockerfile, stage: Stage): Stage | undefined {
-  if (!stage.image || stage.image.includes('$')) return undefined;
-  return findStageByName(df, stage.image, stage.index);
+  return stageLinks(df).parent[stage.index];
 }
 
 /** The external image at the root of a stage's `FROM <stage>` chain (as written, e.g. `node:20`). */
 export function rootImage(df: Dockerfile, stage: Stage): string {
-  let s: Stage = stage;
-  for (let guard = 0; guard < df.stages.length; guard++) {
-    const p = parentStage(df, s);
-    if (!p) break;
-    s = p;
-  }
-  return s.image;
+  return stageLinks(df).root[stage.index] ?? stage.image;
 }
 
 export interface VarRef {
@@ -116,34 +135,78 @@ export const BUILTIN_ARGS = new Set([...PREDEFINED_ARGS, ...AUTOMATIC_PLATFORM_A
 /** Environment variables every Linux base image (or the builder) provides. */
 export const WELL_KNOWN_ENV = new Set(['PATH', 'HOME', 'HOSTNAME', 'TERM', 'PWD', 'SHELL', 'USER', 'LANG', 'LC_ALL']);
 
+/** The ARG/ENV names visible at one instruction. */
+export interface NameScope {
+  has(name: string): boolean;
+  /** All visible names (for "did you mean" suggestions). */
+  names(): string[];
+}
+
+/** Suggestions are pointless among thousands of names; stop collecting there. */
+const MAX_SUGGESTION_NAMES = 2000;
+
 /**
  * Names defined (by ARG or ENV) before each instruction of a stage, following `FROM <stage>`
- * chains: the stage built on inherits everything its parent defined. Computed once per lint.
+ * chains: the stage built on inherits everything its parent defined. Each stage keeps only its own
+ * names (first definition per name); lookups walk the parent chain, so nothing is copied per
+ * stage or per instruction, even in files with thousands of chained stages.
  */
 export class StageScopes {
-  private readonly finalNames = new Map<number, Set<string>>();
-  private readonly before = new Map<Instruction, Set<string>>();
+  private readonly own: Map<string, number>[] = [];
+  private readonly parents: number[] = [];
 
   constructor(df: Dockerfile) {
     for (const stage of df.stages) {
-      const parent = parentStage(df, stage);
-      const names = new Set<string>(parent ? this.finalNames.get(parent.index) : []);
+      const own = new Map<string, number>();
       for (const ins of stage.instructions) {
-        this.before.set(ins, new Set(names));
-        if (ins.name === 'ARG' || ins.name === 'ENV') for (const p of ins.pairs) names.add(p.key);
+        if (ins.name === 'ARG' || ins.name === 'ENV') for (const p of ins.pairs) if (!own.has(p.key)) own.set(p.key, ins.index);
       }
-      this.finalNames.set(stage.index, names);
+      this.own.push(own);
+      this.parents.push(parentStage(df, stage)?.index ?? -1);
     }
   }
 
+  private readonly inheritedNames = new Map<number, string[]>();
+
+  /** Names the stage inherits from the stages it builds on (capped), computed once per stage. */
+  private inheritedList(stageIndex: number): string[] {
+    let list = this.inheritedNames.get(stageIndex);
+    if (!list) {
+      const out = new Set<string>();
+      for (let s = this.parents[stageIndex] ?? -1; s >= 0 && out.size < MAX_SUGGESTION_NAMES; s = this.parents[s]) for (const k of this.own[s].keys()) out.add(k);
+      list = [...out];
+      this.inheritedNames.set(stageIndex, list);
+    }
+    return list;
+  }
+
+  private inherited(stageIndex: number, name: string): boolean {
+    for (let s = this.parents[stageIndex] ?? -1; s >= 0; s = this.parents[s]) if (this.own[s].has(name)) return true;
+    return false;
+  }
+
   /** Names defined before `ins` in its stage (and the stages it builds on). */
-  definedBefore(ins: Instruction): Set<string> {
-    return this.before.get(ins) ?? new Set();
+  definedBefore(ins: Instruction): NameScope {
+    const stageIndex = ins.stageIndex;
+    const own = this.own[stageIndex] ?? new Map<string, number>();
+    return {
+      has: (name) => {
+        const at = own.get(name);
+        return (at !== undefined && at < ins.index) || (stageIndex >= 0 && this.inherited(stageIndex, name));
+      },
+      names: () => {
+        const out: string[] = [];
+        for (const [k, at] of own) if (at < ins.index) out.push(k);
+        return stageIndex >= 0 ? out.concat(this.inheritedList(stageIndex)) : out;
+      },
+    };
   }
 
   /** Everything a stage ends up defining. */
   definedInStage(stageIndex: number): Set<string> {
-    return this.finalNames.get(stageIndex) ?? new Set();
+    const out = new Set<string>();
+    for (let s = stageIndex; s >= 0; s = this.parents[s]) for (const k of this.own[s].keys()) out.add(k);
+    return out;
   }
 }
 

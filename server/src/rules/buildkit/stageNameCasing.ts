@@ -2,28 +2,48 @@
 import type { Dockerfile, Range, Stage } from '../../model/types';
 import type { Rule, TextEdit } from '../types';
 
+interface StageRef {
+  /** Index of the instruction (or stage FROM) that refers to the name. */
+  stageIndex: number;
+  range: Range;
+}
+
+const refsCache = new WeakMap<Dockerfile, Map<string, StageRef[]>>();
+
+/** Every place a stage name is used (FROM <name>, COPY --from, RUN --mount from=), by lowercase name. */
+function stageRefs(df: Dockerfile): Map<string, StageRef[]> {
+  let refs = refsCache.get(df);
+  if (refs) return refs;
+  refs = new Map();
+  const add = (name: string, stageIndex: number, range: Range): void => {
+    const key = name.toLowerCase();
+    const list = refs?.get(key) ?? [];
+    list.push({ stageIndex, range });
+    refs?.set(key, list);
+  };
+  for (const s of df.stages) if (s.imageRange && s.image) add(s.image, s.index, s.imageRange);
+  for (const ins of df.instructions) {
+    for (const f of ins.flags) {
+      if (f.name === 'from' && f.value && f.valueRange) add(f.value, ins.stageIndex, f.valueRange);
+      if (f.name === 'mount' && f.value && f.token.raw === `--mount=${f.value}`) {
+        const m = /(^|,)from=([^,]*)/.exec(f.value);
+        if (m) {
+          const offset = f.token.start + '--mount='.length + m.index + m[1].length + 'from='.length;
+          add(m[2], ins.stageIndex, { start: ins.positionAt(offset), end: ins.positionAt(offset + m[2].length) });
+        }
+      }
+    }
+  }
+  refsCache.set(df, refs);
+  return refs;
+}
+
 /** Every place a stage is referred to by name: its AS, FROM <name>, COPY --from, RUN --mount from=. */
 export function stageNameEdits(df: Dockerfile, stage: Stage, newName: string): TextEdit[] {
   const name = stage.name?.toLowerCase();
   if (!name || !stage.nameRange) return [];
   const edits: TextEdit[] = [{ range: stage.nameRange, newText: newName }];
-  for (const s of df.stages) {
-    if (s.index > stage.index && s.imageRange && s.image.toLowerCase() === name) edits.push({ range: s.imageRange, newText: newName });
-  }
-  for (const ins of df.instructions) {
-    if (ins.stageIndex <= stage.index) continue;
-    for (const f of ins.flags) {
-      if (f.name === 'from' && f.value?.toLowerCase() === name && f.valueRange) edits.push({ range: f.valueRange, newText: newName });
-      if (f.name === 'mount' && f.value && f.valueRange) {
-        const m = /(^|,)from=([^,]*)/.exec(f.value);
-        if (m && m[2].toLowerCase() === name && f.token.raw === `--mount=${f.value}`) {
-          const offset = f.token.start + '--mount='.length + m.index + m[1].length + 'from='.length;
-          const r: Range = { start: ins.positionAt(offset), end: ins.positionAt(offset + m[2].length) };
-          edits.push({ range: r, newText: newName });
-        }
-      }
-    }
-  }
+  for (const r of stageRefs(df).get(name) ?? []) if (r.stageIndex > stage.index) edits.push({ range: r.range, newText: newName });
   return edits;
 }
 

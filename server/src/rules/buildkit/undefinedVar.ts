@@ -4,7 +4,7 @@
 import type { Dockerfile, Instruction, Stage } from '../../model/types';
 import { closest } from '../closest';
 import type { Finding, Rule, Text } from '../types';
-import { BUILTIN_ARGS, globalArgs, rootImage, scanVariables, stageScopes, WELL_KNOWN_ENV, type VarRef } from './scope';
+import { BUILTIN_ARGS, globalArgs, rootImage, scanVariables, stageScopes, WELL_KNOWN_ENV, type NameScope, type VarRef } from './scope';
 
 /** Instructions whose arguments Docker itself expands (BuildKit's list, RUN and friends excluded). */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'ARG', 'LABEL', 'WORKDIR', 'USER', 'EXPOSE', 'STOPSIGNAL', 'VOLUME']);
@@ -25,7 +25,7 @@ export interface UndefinedUse {
 }
 
 /** Undefined references in one instruction, given what is defined before it. */
-export function undefinedUses(df: Dockerfile, ins: Instruction, defined: Set<string>, bare: boolean, globals: Map<string, string | undefined>): UndefinedUse[] {
+export function undefinedUses(df: Dockerfile, ins: Instruction, defined: NameScope, bare: boolean, globals: Map<string, string | undefined>): UndefinedUse[] {
   const out: UndefinedUse[] = [];
   const ownKeys = new Set(ins.pairs.map((p) => p.key));
   for (const ref of scanVariables(ins.argsText, df.escapeChar)) {
@@ -33,7 +33,7 @@ export function undefinedUses(df: Dockerfile, ins: Instruction, defined: Set<str
     if (defined.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || ownKeys.has(name)) continue;
     // ${X:-default} and friends say "X may be unset" on purpose.
     if (ref.modifier) continue;
-    const candidates = [...defined, ...globals.keys(), ...WELL_KNOWN_ENV];
+    const candidates = [...defined.names(), ...globals.keys(), ...WELL_KNOWN_ENV];
     const maybeFromImage = !bare && name === name.toUpperCase();
     // An unknown upper-case name may come from the base image's ENV (NODE_VERSION, JAVA_HOME …),
     // which we cannot see: report it only when it is one edit from a known name or the base is bare.

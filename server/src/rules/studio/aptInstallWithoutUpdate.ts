@@ -3,7 +3,6 @@ import { scriptInfo, scriptRange } from '../context';
 import type { Rule } from '../types';
 import { parentStage } from '../buildkit/scope';
 import { aptCalls } from './aptCommands';
-import type { Stage } from '../../model/types';
 
 export const aptInstallWithoutUpdate: Rule = {
   meta: {
@@ -20,21 +19,18 @@ export const aptInstallWithoutUpdate: Rule = {
     good: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3',
   },
   check(ctx, report) {
-    const updatedStages = new Set<number>();
-    const updatedBefore = (stage: Stage): boolean => {
-      for (let s: Stage | undefined = stage, guard = 0; s && guard <= ctx.df.stages.length; s = parentStage(ctx.df, s), guard++) {
-        if (updatedStages.has(s.index)) return true;
-      }
-      return false;
-    };
+    // Did a RUN of the stage (or of a stage it builds on) update the lists before this point?
+    const updatedAtEnd: boolean[] = [];
     for (const stage of ctx.df.stages) {
+      const parent = parentStage(ctx.df, stage);
+      let stageUpdated = parent ? (updatedAtEnd[parent.index] ?? false) : false;
       for (const ins of stage.instructions) {
         if (ins.name !== 'RUN') continue;
-        let updated = updatedBefore(stage);
+        let updated = stageUpdated;
         for (const call of aptCalls(ctx, ins)) {
           if (call.sub === 'update') {
             updated = true;
-            updatedStages.add(stage.index);
+            stageUpdated = true;
             continue;
           }
           if (call.sub !== 'install' || updated) continue;
@@ -54,6 +50,7 @@ export const aptInstallWithoutUpdate: Rule = {
           updated = true;
         }
       }
+      updatedAtEnd.push(stageUpdated);
     }
   },
 };

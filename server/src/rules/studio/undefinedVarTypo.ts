@@ -42,7 +42,7 @@ export const undefinedVarTypo: Rule = {
         for (const ref of scanVariables(ins.argsText, ctx.df.escapeChar)) {
           const name = ref.name;
           if (name.length < 3 || defined.has(name) || own.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) continue;
-          const suggestion = closest(name, [...defined, ...globals.keys(), ...BUILTIN_ARGS]);
+          const suggestion = closest(name, [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS]);
           if (!suggestion) continue;
           report({
             range: { start: ins.positionAt(ref.start), end: ins.positionAt(ref.end) },
