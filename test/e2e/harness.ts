@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProfile, installExtension, repoRoot, startCodeServer, stopProcessGroup, vsixPath, type RunningCodeServer } from './codeServer';
@@ -38,6 +38,12 @@ export interface SessionOptions {
   readonly folder?: string;
   /** User settings on top of the base ones, e.g. `dockerfileStudio.language`. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Settings of the machine VS Code's server runs on ("Remote" settings). Machine-scoped settings
+   * such as `dockerfileStudio.docker.host` are read only from here in code-server, as in any remote
+   * window: VS Code ignores them in user settings.
+   */
+  readonly machineSettings?: Record<string, unknown>;
 }
 
 function findFiles(dir: string, match: (name: string) => boolean): string[] {
@@ -52,7 +58,6 @@ function findFiles(dir: string, match: (name: string) => boolean): string[] {
 }
 
 export class VsCodeSession {
-  private failed = false;
 
   private constructor(
     readonly name: string,
@@ -67,6 +72,10 @@ export class VsCodeSession {
     if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run \`bash scripts/e2e-setup.sh\` first`);
     const root = mkdtempSync(join(tmpdir(), 'dfs-e2e-'));
     const profile = createProfile(root, { ...testSettings, ...options.settings });
+    if (options.machineSettings) {
+      mkdirSync(join(profile.dataDir, 'Machine'), { recursive: true });
+      writeFileSync(join(profile.dataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
+    }
     const workspace = join(root, 'ws');
     cpSync(options.folder ? join(fixturesRoot, options.folder) : fixturesRoot, workspace, { recursive: true });
     installExtension(profile, vsixPath());
@@ -92,6 +101,7 @@ export class VsCodeSession {
       const dir = saveLogs(options.name, root);
       await browser?.close().catch(() => undefined);
       if (server) await stopProcessGroup(server.process);
+      if (process.env.DFS_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
       throw new Error(`starting VS Code failed (logs in ${dir}): ${(err as Error).message}`);
     }
   }
@@ -101,7 +111,6 @@ export class VsCodeSession {
     try {
       return await fn();
     } catch (err) {
-      this.failed = true;
       const dir = saveLogs(this.name, this.root);
       const shot = join(dir, `${label.replace(/[^\w.-]+/g, '-')}.png`);
       await this.page.screenshot({ path: shot }).catch(() => undefined);
@@ -253,7 +262,8 @@ export class VsCodeSession {
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await stopProcessGroup(this.server.process);
-    if (this.failed || process.env.DFS_E2E_KEEP === '1') return;
+    // A failure's evidence is already in .test-artifacts; keep the whole profile only on request.
+    if (process.env.DFS_E2E_KEEP === '1') return;
     rmSync(this.root, { recursive: true, force: true });
   }
 }
