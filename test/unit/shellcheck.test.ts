@@ -43,6 +43,8 @@ test('exec form, non-POSIX shells and the shell pragma are not checked', async (
   assert.deepEqual(await sc('FROM debian:12\nRUN ["echo", "$HOME"]\n'), []);
   assert.deepEqual(await sc('FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\nSHELL ["pwsh", "-c"]\nRUN echo $env:PATH | Out-Null\n'), []);
   assert.deepEqual(await sc('# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $foo\n'), []);
+  // Windows base images run RUN with cmd by default.
+  assert.deepEqual(await sc('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN mkdir c:\\config && echo $foo\n'), []);
 });
 
 test('ONBUILD RUN triggers are checked, and RUN heredocs too', async () => {

@@ -11,6 +11,8 @@ import { readSuppressions } from './suppressions';
 const PROXY_VARS = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy'];
 /** Shells ShellCheck understands (ash is read as sh, as hadolint does). */
 const SUPPORTED = new Set(['sh', 'bash', 'dash', 'ksh', 'ash', 'mksh', 'busybox']);
+/** Base images whose default shell is cmd (hadolint does not know this; we skip ShellCheck there). */
+const WINDOWS_IMAGE = /windows|nanoserver|servercore/i;
 
 export interface ShellcheckScript {
   /** The RUN (or ONBUILD RUN trigger) the script comes from. */
@@ -79,6 +81,9 @@ export function shellcheckScripts(df: Dockerfile, config: LintConfig = defaultCo
       const parent = df.stages.findIndex((s) => s.index < stage.index && s.name !== undefined && s.name.toLowerCase() === stage.image.toLowerCase());
       // A stage built FROM an earlier stage keeps its SHELL and variables; any other FROM starts afresh.
       state = parent >= 0 ? { shell: stageStates[parent].shell, vars: new Set(stageStates[parent].vars) } : freshState();
+      // Windows base images run RUN with cmd unless SHELL says otherwise; ShellCheck would only
+      // misread their backslash paths.
+      if (parent < 0 && WINDOWS_IMAGE.test(stage.image)) state.shell = 'cmd';
       stageStates[ins.stageIndex] = state;
       continue;
     }
