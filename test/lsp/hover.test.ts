@@ -105,6 +105,12 @@ test('a variable shows its resolved value and where it is defined, or why it is 
   assert.match(text(await hover(server, uri, 9, 6)), /\*\*NODE_VERSION\*\* — ENV[\s\S]*`20`/);
 });
 
+test('a FROM line only sees global ARGs', async () => {
+  const uri = 'file:///tmp/hover8/Dockerfile';
+  await server.open(uri, 'FROM alpine\nARG TAG=3.20\nFROM alpine:$TAG\n');
+  assert.match(text(await hover(server, uri, 2, 14)), /empty string[\s\S]*FROM lines only see global ARGs/);
+});
+
 test('stage names and COPY --from show the stage, or warn that a name will be pulled as an image', async () => {
   const uri = 'file:///tmp/hover5/Dockerfile';
   await server.open(uri, FILE);

@@ -65,6 +65,10 @@ function explainUndefined(df: Dockerfile, ref: VariableRef, ins: Instruction, lo
     ko ? `여기서는 정의되어 있지 않아 **빈 문자열**로 치환됩니다.` : `Not defined here: it expands to an **empty string**.`,
   ];
   if (ref.modifier === ':-' || ref.modifier === '-') out.push(ko ? `\`${ref.modifier}\` 뒤의 기본값이 대신 쓰입니다.` : `The default after \`${ref.modifier}\` is used instead.`);
+  if (ins.name === 'FROM') {
+    out.push(ko ? `FROM 줄에서는 첫 FROM보다 앞에 선언한 전역 ARG만 쓸 수 있습니다. 파일 맨 위에 \`ARG ${name}=…\`을 두세요.` : `FROM lines only see global ARGs, declared before the first FROM: put \`ARG ${name}=…\` at the top of the file.`);
+    return out;
+  }
   const global = ins.stageIndex >= 0 ? df.preamble.find((p) => p.name === 'ARG' && p.pairs.some((kv) => kv.key === name)) : undefined;
   if (global) {
     out.push(ko ? `${line(global)}번 줄에 전역 \`ARG ${name}\`이 있지만, FROM 다음에는 보이지 않습니다. 이 스테이지 안에서 \`ARG ${name}\`으로 다시 선언하세요.` : `A global \`ARG ${name}\` exists on line ${line(global)}, but it is not visible after FROM: redeclare it in this stage with \`ARG ${name}\`.`);
