@@ -172,7 +172,7 @@ export const jsonCmdEntrypoint: Rule = {
 
 export const onbuildTriggerDisallowed: Rule = {
   meta: hadolintMeta({
-    id: 'onbuild-trigger-disallowed',
+    id: 'onbuild-forbidden-trigger',
     code: 'DL3043',
     severity: 'error',
     title: { en: 'ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER', ko: 'ONBUILD로 ONBUILD, FROM, MAINTAINER를 실행할 수 없음' },
