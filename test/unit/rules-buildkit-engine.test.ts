@@ -32,3 +32,11 @@ test('a result whose rule names a twin in sameProblemAs is folded into the twin 
   const alone = lint(parseDockerfile('FROM alpine:3.20'), configWith(), { rules: [mine] });
   assert.deepEqual(alone.map((r) => r.rule.id), ['twin-b'], 'without the twin the check reports on its own');
 });
+
+test('ignoring a hadolint rule also silences its BuildKit twin (same problem)', () => {
+  const text = 'FROM nginx:1.27\n# hadolint ignore=DL3000\nWORKDIR html\nWORKDIR other';
+  const results = lintText(text).filter((r) => r.rule.aliases.includes('WorkdirRelativePath') || r.rule.aliases.includes('DL3000'));
+  assert.deepEqual(results.map((r) => r.range.start.line + 1), [4]);
+  const ignored = lintText('FROM nginx:1.27\nWORKDIR html', configWith({ ignored: ['DL3000'] })).filter((r) => r.rule.aliases.includes('WorkdirRelativePath'));
+  assert.deepEqual(ignored, []);
+});

@@ -33,6 +33,14 @@ function anyMatch(meta: RuleMeta, names: string[]): boolean {
   return names.some((n) => ruleMatches(meta, n));
 }
 
+/** Does a name refer to this rule, or to a twin that reports the same problem (sameProblemAs)? */
+function matchesRuleOrTwin(meta: RuleMeta, names: string[]): boolean {
+  if (anyMatch(meta, names)) return true;
+  const twins = meta.sameProblemAs;
+  if (!twins?.length) return false;
+  return names.some((n) => rulesByName(n).some((r) => twins.some((t) => ruleMatches(r.meta, t))));
+}
+
 function isEnabled(meta: RuleMeta, config: LintConfig, sup: Suppressions): boolean {
   const buildkit = isBuildkitRule(meta);
   if (meta.defaultOff) {
@@ -41,7 +49,8 @@ function isEnabled(meta: RuleMeta, config: LintConfig, sup: Suppressions): boole
     const optedIn = anyMatch(meta, config.enabled) || (override !== undefined && override !== 'off') || (buildkit && (sup.check.experimentalAll || anyMatch(meta, sup.check.experimental)));
     if (!optedIn) return false;
   }
-  if (anyMatch(meta, config.ignored) || anyMatch(meta, sup.global)) return false;
+  // Ignoring a rule also ignores its twin: the user asked not to hear about that problem.
+  if (matchesRuleOrTwin(meta, config.ignored) || matchesRuleOrTwin(meta, sup.global)) return false;
   if (severityOverride(meta, config) === 'off') return false;
   if (buildkit && (sup.check.skipAll || anyMatch(meta, sup.check.skip))) return false;
   return true;
@@ -62,9 +71,9 @@ export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = 
   const add = (meta: RuleMeta, f: Finding): void => {
     const ins = instructionAtLine(df, f.range.start.line);
     const local = ins ? sup.byLine.get(ins.startLine) : undefined;
-    if (local && anyMatch(meta, local)) return;
+    if (local && matchesRuleOrTwin(meta, local)) return;
     const line = f.range.start.line;
-    if (sup.byStage.some((st) => line >= st.startLine && line <= st.endLine && anyMatch(meta, st.names))) return;
+    if (sup.byStage.some((st) => line >= st.startLine && line <= st.endLine && matchesRuleOrTwin(meta, st.names))) return;
     const checkSkip = ins && isBuildkitRule(meta) ? sup.checkSkipByLine.get(ins.startLine) : undefined;
     if (checkSkip && (checkSkip.some((n) => n.toLowerCase() === 'all') || anyMatch(meta, checkSkip))) return;
     let severity: Severity = meta.severity;
