@@ -126,7 +126,7 @@ export const RUNTIME_DOCS: Record<string, InstructionDoc> = {
       },
       {
         en: "Prepare the directory (files, ownership) **before** VOLUME: with the classic builder, changes a later step makes inside the volume path are thrown away.",
-        ko: "디렉터리 준비(파일, 소유권)는 VOLUME **앞에서** 하세요. 클래식 빌더에서는 VOLUME 다음 단계가 그 경로 안에서 바꾼 내용이 버려집니다.",
+        ko: "디렉터리 준비(파일, 소유권)는 VOLUME **앞에서** 하세요. 클래식 빌더에서는 VOLUME 다음 단계에서 그 경로 안을 바꾸면 바뀐 내용이 버려집니다.",
       },
       {
         en: "Anonymous volumes pile up (`docker volume ls`): remove them with `docker run --rm` or `docker volume prune`.",
