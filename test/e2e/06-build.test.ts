@@ -27,5 +27,18 @@ test('Build image from the CodeLens shows progress, announces the image, and the
     await vs.toast(`Built ${tag}.`).waitFor({ state: 'visible', timeout: 120_000 });
     assert.ok(imageExists(tag), `${tag} is in the engine`);
   });
+
+  await vs.step('image-in-images-view', async () => {
+    const images = await vs.showStudioView('Images');
+    await images.locator('.monaco-list-row').filter({ hasText: tag }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  await vs.step('layer-sizes-on-lines', async () => {
+    // 512 KiB written by the first RUN: 524 kB in docker's decimal units.
+    const sizeLens = await vs.codeLensAbove('count=512', /524 kB/);
+    assert.ok(sizeLens);
+    await vs.codeLensAbove('built by the e2e suite', /B\b/);
+    await vs.codeLensAbove('/data/note.txt"]', /no layer/);
+  });
   await vs.screenshot('e2e-06-build-done');
 });

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProfile, installExtension, repoRoot, startCodeServer, stopProcessGroup, vsixPath, type RunningCodeServer } from './codeServer';
-import { loadChromium, type Browser, type Locator, type Page } from './playwright';
+import { loadChromium, type Browser, type FrameLocator, type Locator, type Page } from './playwright';
 import { waitUntil } from './wait';
 
 export { waitUntil } from './wait';
@@ -222,6 +222,31 @@ export class VsCodeSession {
     const lens = this.editor().locator('.codelens-decoration a').filter({ hasText: text }).first();
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
     await lens.click();
+  }
+
+  /**
+   * The content of the webview panel whose tab title contains `title`. VS Code nests each webview
+   * in two iframes: the host frame, then the page itself (#active-frame).
+   */
+  async webview(title: string): Promise<FrameLocator> {
+    await this.page.locator(`.tab.active[aria-label*="${title}"]`).first().waitFor({ state: 'visible', timeout: 60_000 });
+    return this.page.frameLocator('.webview.ready >> visible=true').frameLocator('#active-frame');
+  }
+
+  /** The CodeLens whose text matches, shown above the editor line containing `lineText`. */
+  async codeLensAbove(lineText: string, lens: string | RegExp): Promise<Locator> {
+    const line = this.editor().locator('.view-line').filter({ hasText: lineText }).first();
+    const candidates = this.editor().locator('.codelens-decoration').filter({ hasText: lens });
+    return waitUntil(`a CodeLens ${String(lens)} above "${lineText}"`, async () => {
+      const l = await line.boundingBox();
+      if (!l) return undefined;
+      for (let i = 0; i < (await candidates.count()); i++) {
+        const c = await candidates.nth(i).boundingBox();
+        // A CodeLens sits in the view zone right above its line.
+        if (c && c.y < l.y && l.y - (c.y + c.height) < l.height) return candidates.nth(i);
+      }
+      return undefined;
+    }, 60_000, 250);
   }
 
   /** A notification toast containing `text`. */

@@ -38,6 +38,11 @@ export interface Locator {
   screenshot(options: { path: string }): Promise<Buffer>;
 }
 
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
+}
+
 export interface Keyboard {
   press(key: string, options?: { delay?: number }): Promise<void>;
   type(text: string, options?: { delay?: number }): Promise<void>;
@@ -52,6 +57,7 @@ export interface Mouse {
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
   keyboard: Keyboard;
   mouse: Mouse;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
