@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type Dockerode from 'dockerode';
 import { buildImage, BuildFailedError, type BuildProgressEvent } from '../../client/src/docker/build';
-import { BASE_IMAGE, containerIds, engine, makeContext, outputOf, removeImages, uniqueName } from './engine-helpers';
+import { BASE_IMAGE, containersRunning, engine, makeContext, outputOf, removeImages, uniqueName } from './engine-helpers';
 
 let docker: Dockerode;
 const tags: string[] = [];
@@ -51,7 +51,6 @@ test('BuildKit: steps and output are decoded, the image is tagged, a rebuild is 
 });
 
 test('BuildKit: a failing RUN in a named stage lands on its line with exit code and output', async () => {
-  const before = await containerIds(docker);
   const dir = makeContext({
     Dockerfile: [`FROM ${BASE_IMAGE} AS deps`, 'RUN echo deps-ok', `FROM ${BASE_IMAGE} AS build`, 'ENV MODE=test', 'WORKDIR /src', 'RUN echo building-now && exit 7', 'FROM build', 'RUN echo never', ''].join('\n'),
   });
@@ -61,7 +60,7 @@ test('BuildKit: a failing RUN in a named stage lands on its line with exit code 
   assert.equal(f.exitCode, 7);
   assert.equal(f.line, 5);
   assert.ok(f.lastOutput.includes('building-now'), f.lastOutput.join('|'));
-  assert.deepEqual(await containerIds(docker), before);
+  assert.deepEqual(await containersRunning(docker, 'building-now'), []);
 });
 
 test('BuildKit: an unknown instruction is a parse error on its line', async () => {
@@ -72,8 +71,8 @@ test('BuildKit: an unknown instruction is a parse error on its line', async () =
 });
 
 test('BuildKit: cancelling stops the build and leaves no container', async () => {
-  const before = await containerIds(docker);
-  const dir = makeContext({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN echo bk-cancel-${uniqueName('c')} && sleep 60\n` });
+  const marker = `bk-cancel-${uniqueName('c')}`;
+  const dir = makeContext({ Dockerfile: `FROM ${BASE_IMAGE}\nRUN echo ${marker} && sleep 60\n` });
   const ctrl = new AbortController();
   const started = Date.now();
   const err = await failureOf(
@@ -90,5 +89,5 @@ test('BuildKit: cancelling stops the build and leaves no container', async () =>
   );
   assert.equal(err.failure.kind, 'cancelled');
   assert.ok(Date.now() - started < 30000);
-  assert.deepEqual(await containerIds(docker), before);
+  assert.deepEqual(await containersRunning(docker, marker), []);
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type Dockerode from 'dockerode';
 import { buildImage, BuildFailedError, type BuildProgressEvent } from '../../client/src/docker/build';
-import { BASE_IMAGE, containerIds, engine, makeContext, outputOf, removeImages, removeUntaggedImages, uniqueName } from './engine-helpers';
+import { BASE_IMAGE, containersRunning, engine, makeContext, outputOf, removeImages, removeUntaggedImages, uniqueName } from './engine-helpers';
 
 let docker: Dockerode;
 const tags: string[] = [];
@@ -72,9 +72,9 @@ test('a build succeeds, tags the image, and a second identical build is served f
 });
 
 test('a failing RUN is reported on its Dockerfile line with exit code and last output, leaving no container', async () => {
-  const before = await containerIds(docker);
+  const marker = `about-to-fail-${uniqueName('f')}`;
   const dir = makeContext({
-    Dockerfile: `# a comment line\nFROM ${BASE_IMAGE}\nRUN echo fine\nRUN echo about-to-fail-${Date.now()} && \\\n    echo second-line && exit 3\nRUN echo never\n`,
+    Dockerfile: `# a comment line\nFROM ${BASE_IMAGE}\nRUN echo fine\nRUN echo ${marker} && \\\n    echo second-line && exit 3\nRUN echo never\n`,
   });
   const err = await failureOf(buildImage(docker, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: tag(), onEvent: collect }));
   const f = err.failure;
@@ -86,7 +86,7 @@ test('a failing RUN is reported on its Dockerfile line with exit code and last o
   assert.match(f.message, /returned a non-zero code: 3/);
   assert.ok(f.lastOutput.some((l) => l.startsWith('about-to-fail-')), f.lastOutput.join('|'));
   assert.ok(f.lastOutput.includes('second-line'));
-  assert.deepEqual(await containerIds(docker), before, 'forcerm leaves no intermediate container');
+  assert.deepEqual(await containersRunning(docker, marker), [], 'forcerm leaves no intermediate container');
 });
 
 test('exit code 127 carries a hint that the command does not exist', async () => {

@@ -53,10 +53,6 @@ export async function removeLabelledContainers(docker: Dockerode): Promise<void>
   }
 }
 
-export async function containerIds(docker: Dockerode): Promise<string[]> {
-  return (await docker.listContainers({ all: true })).map((c) => c.Id).sort();
-}
-
 /** Polls `check` until it returns a value (not undefined) or the timeout passes. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -107,4 +103,13 @@ export async function removeUntaggedImages(docker: Dockerode, ids: Iterable<stri
       // in use as a parent of another image or gone already
     }
   }
+}
+
+/**
+ * Containers whose command mentions `marker` (each test puts a unique marker in its RUN line).
+ * Comparing whole container lists would be disturbed by anything else using the same engine.
+ */
+export async function containersRunning(docker: Dockerode, marker: string): Promise<string[]> {
+  const list = await docker.listContainers({ all: true });
+  return list.filter((c) => c.Command.includes(marker)).map((c) => `${c.Id.slice(0, 12)} ${c.Command}`);
 }
