@@ -140,6 +140,8 @@ test('BuildKit quick fixes remove the finding and add no other', () => {
   assertFixWorks('expose-invalid-format', 'FROM nginx:1.27\nEXPOSE 8080:80');
   assertFixWorks('workdir-relative-path', 'FROM nginx:1.27\nWORKDIR usr/share/nginx/html');
   assertFixWorks('multiple-instructions-disallowed', 'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]');
+  assertFixWorks('json-args-recommended', 'FROM node:20-alpine\nCMD node server.js');
+  assertFixWorks('json-args-recommended', 'FROM node:20-alpine\nENTRYPOINT ./start.sh --port 80');
 });
 
 test('stage rename fix touches every reference', () => {
