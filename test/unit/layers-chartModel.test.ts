@@ -60,5 +60,8 @@ test('the panel writes every figure as text, escapes paths and instructions, and
   assert.match(html, /added by 1, hidden by 2/);
   assert.match(html, /default-src 'none'; style-src vscode-resource: 'nonce-N0NCE'/);
   assert.doesNotMatch(html, /<script/);
+  assert.doesNotMatch(html, /style="/, 'the CSP blocks style attributes: widths live in the style sheet');
+  assert.match(html, /#row-2 \.bar \{ width: 100\.00%; \} #row-2 \.waste \{ width: 100\.00%; \}/);
+  assert.match(html, /#row-3 \.bar \{ width: 0\.00%; \}/);
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
 });

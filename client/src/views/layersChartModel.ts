@@ -63,24 +63,25 @@ export function layersChartHtml(a: ImageAnalysis, labels: ChartLabels, nonce: st
   const body = rows
     .map((r, i) => {
       const figures = r.kind === 'empty' ? escapeHtml(labels.emptyStep) : `${formatBytes(r.size)}${r.wastedBytes ? ` · ${escapeHtml(labels.wasted)} ${formatBytes(r.wastedBytes)}` : ''}`;
-      const bar =
-        r.kind === 'empty'
-          ? ''
-          : `<span class="bar" style="width:${widths[i].total.toFixed(2)}%" aria-hidden="true"><span class="waste" style="width:${widths[i].total ? ((widths[i].wasted / widths[i].total) * 100).toFixed(2) : '0'}%"></span></span>`;
+      // Widths go into the nonce'd style sheet: the CSP blocks style="" attributes.
+      const bar = r.kind === 'empty' ? '' : `<span class="bar" aria-hidden="true"><span class="waste"></span></span>`;
       const head = `<span class="n">${escapeHtml(r.marker)}</span><span class="ins">${escapeHtml(r.instruction)}</span><span class="fig">${figures}</span>${bar}`;
-      if (r.kind === 'empty' || !r.changes?.length) return `<div class="row ${r.kind}" tabindex="0">${head}</div>`;
+      if (r.kind === 'empty' || !r.changes?.length) return `<div class="row ${r.kind}" id="row-${i}" tabindex="0">${head}</div>`;
       const shown = r.changes.slice(0, PATHS_PER_LAYER);
       const list = shown
         .map(({ tag, change }) => `<li><span class="tag" title="${escapeHtml(tag === 'A' ? labels.added : tag === 'C' ? labels.changed : labels.deleted)}">${tag}</span> <span class="size">${formatBytes(change.size)}</span> /${escapeHtml(change.path)}</li>`)
         .join('');
       const more = r.changes.length > shown.length ? `<li class="more">${escapeHtml(labels.more.replace('{0}', String(r.changes.length - shown.length)))}</li>` : '';
-      return `<details class="row"><summary>${head}</summary><ul>${list}${more}</ul></details>`;
+      return `<details class="row" id="row-${i}"><summary>${head}</summary><ul>${list}${more}</ul></details>`;
     })
     .join('\n');
   const wasted = a.inefficient
     .slice(0, 20)
     .map((w) => `<li><span class="size">${formatBytes(w.wastedBytes)}</span> /${escapeHtml(w.path)} — ${escapeHtml(w.addedIn.map((x, i) => labels.addedBy.replace('{0}', String(x)).replace('{1}', String(w.removedIn[i]))).join('; '))}</li>`)
     .join('');
+  const barRules = widths
+    .map((w, i) => `#row-${i} .bar { width: ${w.total.toFixed(2)}%; } #row-${i} .waste { width: ${w.total ? ((w.wasted / w.total) * 100).toFixed(2) : '0'}%; }`)
+    .join('\n');
   const summary = labels.summary
     .replace('{0}', formatBytes(a.size))
     .replace('{1}', formatBytes(a.wastedBytes))
@@ -99,12 +100,13 @@ summary { cursor: pointer; }
 summary:focus-visible, .row:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .row.empty { color: var(--vscode-descriptionForeground); font-style: italic; }
 .ins { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: var(--vscode-editor-font-family); }
-.bar { display: inline-block; height: 0.9em; background: var(--vscode-charts-blue); border: 1px solid var(--vscode-foreground); position: relative; }
+.bar { display: inline-block; justify-self: start; height: 0.9em; box-sizing: border-box; background: var(--vscode-charts-blue); border: 1px solid var(--vscode-foreground); position: relative; }
 .waste { position: absolute; right: 0; top: 0; bottom: 0; background: repeating-linear-gradient(45deg, var(--vscode-charts-red) 0 3px, transparent 3px 6px); }
 ul { margin: 0.2em 0 0.6em 3em; padding: 0; list-style: none; font-family: var(--vscode-editor-font-family); }
 .tag { display: inline-block; width: 1.2em; font-weight: bold; }
 .size { display: inline-block; min-width: 6em; text-align: right; margin-right: 0.5em; }
 .why { color: var(--vscode-descriptionForeground); }
+${barRules}
 </style></head>
 <body>
 <h1>${escapeHtml(labels.title)}</h1>
