@@ -1,6 +1,7 @@
 // Connecting to engines: the real test engine found by discovery (default socket, DOCKER_HOST,
 // a docker context), and unreachable engines failing fast with an explained reason.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -99,4 +100,42 @@ test('a TLS engine address spoken to with TLS but answered in plain HTTP is a TL
 test('a setting that is not an address is a configuration problem', async () => {
   const err = await problemOf(connectEngine({ setting: 'ftp://example' }));
   assert.equal(err.problem.kind, 'config');
+});
+
+test('a user without access to the engine socket is told to join the docker group', async () => {
+  const uid = process.getuid?.();
+  let kind: string;
+  let fix: string;
+  if (uid === 0) {
+    // As root nothing is denied: ask the real socket as the unprivileged "nobody" (no docker group).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-perm-'));
+    fs.chmodSync(dir, 0o755);
+    const script = path.join(dir, 'probe.mts');
+    const engineModule = path.resolve(__dirname, '../../client/src/docker/engine.ts');
+    fs.writeFileSync(
+      script,
+      `import { connectEngine, EngineUnavailableError, formatMessage } from ${JSON.stringify(engineModule)};\n` +
+        `try { await connectEngine({ environment: { env: {}, homeDir: ${JSON.stringify(dir)} } }); console.log(JSON.stringify({ kind: 'connected' })); }\n` +
+        `catch (e) { console.log(JSON.stringify(e instanceof EngineUnavailableError ? { kind: e.problem.kind, fix: formatMessage(e.problem.fix) } : { kind: String(e) })); }\n`,
+    );
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir }, cwd: path.resolve(__dirname, '../..'), timeout: 60000 });
+    assert.equal(r.status, 0, r.stderr);
+    ({ kind, fix } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { kind: string; fix: string });
+  } else {
+    // Not root: a socket its owner may not open gives the same EACCES.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-perm-'));
+    const sock = path.join(dir, 'docker.sock');
+    const server = net.createServer();
+    await new Promise<void>((r) => server.listen(sock, r));
+    fs.chmodSync(sock, 0);
+    try {
+      const err = await problemOf(connectEngine({ environment: { env: { DOCKER_HOST: `unix://${sock}` } } }));
+      kind = err.problem.kind;
+      fix = formatMessage(err.problem.fix);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }
+  assert.equal(kind, 'permission');
+  assert.match(fix, /sudo usermod -aG docker \$USER/);
 });
