@@ -32,3 +32,19 @@ test('dockerignore matching: folders, **, ? and the last matching line', () => {
   assert.ok(!ig.excludes('src/app.js'));
   assert.ok(!ig.excludes('# not a pattern'));
 });
+
+test('the language server config for a Dockerfile carries its .dockerignore, refreshed when caches clear', async () => {
+  const { configForDocument, clearConfigCache } = await import('../../server/src/rules/configFiles');
+  const { pathToFileURL } = await import('node:url');
+  const dir = mkdtempSync(join(tmpdir(), 'dfs-ignore-lsp-'));
+  try {
+    const uri = pathToFileURL(join(dir, 'Dockerfile')).href;
+    assert.equal(configForDocument(uri).dockerignore, undefined);
+    writeFileSync(join(dir, '.dockerignore'), '.env\n');
+    assert.equal(configForDocument(uri).dockerignore, undefined, 'cached until the watcher clears the cache');
+    clearConfigCache();
+    assert.deepEqual(configForDocument(uri).dockerignore, ['.env', '']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

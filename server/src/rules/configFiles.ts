@@ -5,9 +5,12 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { defaultConfig, fromHadolintYaml, type LintConfig } from './config';
+import { readDockerignoreFor } from './buildkit/dockerignoreFile';
 
 const NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 const cache = new Map<string, LintConfig>();
+/** The .dockerignore lines per Dockerfile path (CopyIgnoredFile), undefined when there is none. */
+const ignoreCache = new Map<string, string[] | undefined>();
 
 /**
  * The config file that applies to a Dockerfile in `dir`: the nearest one in `dir` or a parent,
@@ -45,17 +48,25 @@ let workspaceRoots: string[] = [];
 export function setWorkspaceRoots(roots: string[]): void {
   workspaceRoots = roots;
   cache.clear();
+  ignoreCache.clear();
 }
 
-/** The config for a document URI (file: URIs only; others get the defaults). */
+/** The config for a document URI (file: URIs only; others get the defaults), with its .dockerignore. */
 export function configForDocument(uri: string): LintConfig {
   if (!uri.startsWith('file:')) return defaultConfig();
-  let dir: string;
+  let path: string;
   try {
-    dir = dirname(fileURLToPath(uri));
+    path = fileURLToPath(uri);
   } catch {
     return defaultConfig();
   }
+  if (!ignoreCache.has(path)) ignoreCache.set(path, readDockerignoreFor(path));
+  const dockerignore = ignoreCache.get(path);
+  const config = folderConfig(dirname(path));
+  return dockerignore ? { ...config, dockerignore } : config;
+}
+
+function folderConfig(dir: string): LintConfig {
   const hit = cache.get(dir);
   if (hit) return hit;
   const root = workspaceRoots.filter((r) => dir === r || dir.startsWith(r + sep)).sort((a, b) => b.length - a.length)[0];
@@ -74,4 +85,5 @@ export function configForDocument(uri: string): LintConfig {
 
 export function clearConfigCache(): void {
   cache.clear();
+  ignoreCache.clear();
 }
