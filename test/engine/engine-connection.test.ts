@@ -139,3 +139,16 @@ test('a user without access to the engine socket is told to join the docker grou
   assert.equal(kind, 'permission');
   assert.match(fix, /sudo usermod -aG docker \$USER/);
 });
+
+test('an API version the engine refuses is explained as "too old"', async () => {
+  const { default: Dockerode } = await import('dockerode');
+  // Speak an ancient API version to the real engine: it answers 400 "client version 1.11 is too old".
+  const ancient = new Dockerode({ socketPath: '/var/run/docker.sock', version: 'v1.11' });
+  const err = await ancient.version().then(
+    () => assert.fail('the engine should refuse API 1.11'),
+    (e: unknown) => e,
+  );
+  const { explainEngineError } = await import('../../client/src/docker/engineErrors');
+  const problem = explainEngineError(err);
+  assert.equal(problem.kind, 'api-too-old', problem.detail);
+});
