@@ -62,6 +62,13 @@ export async function runCommand(deps: RunCommandDeps, arg: unknown, ask = true)
   try {
     exposed = await imageExposedPorts(docker, image);
   } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) {
+      // The remembered tag was removed (or never built on this engine): offer the build.
+      const buildLabel = vscode.l10n.t('Build image');
+      const pick = await vscode.window.showErrorMessage(vscode.l10n.t('The image {0} does not exist on this engine: build it first.', image), ...(arg instanceof vscode.Uri ? [buildLabel] : []));
+      if (pick === buildLabel) await vscode.commands.executeCommand('dockerfileStudio.buildImage', arg);
+      return undefined;
+    }
     await showCommandError(vscode.l10n.t('Run container'), err);
     return undefined;
   }
