@@ -26,7 +26,7 @@ test('ShellCheck findings are published for RUN scripts, on the right range', as
   const diags = await until(uri, (d) => d.some((x) => x.code === 'shellcheck'), first);
   const sc = diags.find((x) => x.code === 'shellcheck');
   assert.ok(sc, JSON.stringify(diags));
-  assert.match(sc.message, /^SC2086/);
+  assert.match(String(sc.message), /^SC2086/);
   assert.deepEqual(sc.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 14 } });
 });
 
