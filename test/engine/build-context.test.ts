@@ -92,6 +92,45 @@ test('.dockerignore: the image receives exactly the files the docker CLI would s
   }
 });
 
+test('.dockerignore: ** prefixes, nested exceptions, classes and re-opened directories match the CLI too', async () => {
+  const files: Record<string, string> = {
+    Dockerfile: `FROM ${BASE_IMAGE}\nCOPY . /ctx\n`,
+    '.dockerignore': ['**/node_modules', '!packages/keep/node_modules', '*/temp*', 'docs/[a-c]*.md', '!docs/b*.md', '**/.git', 'build', '!build/keep.txt', 'src/**/*.map', '?.cfg', ''].join('\n'),
+    'node_modules/a/index.js': 'x',
+    'packages/one/node_modules/b/index.js': 'x',
+    'packages/keep/node_modules/c/index.js': 'kept by an exception',
+    'packages/one/index.js': 'x',
+    'app/temp.txt': 'x',
+    'app/tempdir/x.txt': 'x',
+    'app/main.txt': 'x',
+    'temp.txt': 'top-level: */temp* needs one directory',
+    'docs/a.md': 'x',
+    'docs/b.md': 'x',
+    'docs/d.md': 'x',
+    '.git/HEAD': 'x',
+    'sub/.git/HEAD': 'x',
+    'build/out.bin': 'x',
+    'build/keep.txt': 'x',
+    'src/a/b/c.js.map': 'x',
+    'src/a/b/c.js': 'x',
+    'src/top.map': 'x',
+    'a.cfg': 'x',
+    'ab.cfg': 'x',
+  };
+  const dir = makeContext(files);
+  const ours = tag();
+  await buildImage(docker, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: ours });
+  const cliTag = tag();
+  const cli = spawnSync('docker', ['build', '-q', '-t', cliTag, dir], { env: { ...process.env, DOCKER_BUILDKIT: '0' }, encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const list = (image: string) => outputOf(docker, image, ['sh', '-c', 'cd /ctx && find . -mindepth 1 -type f | sort']);
+  const [mine, reference] = [await list(ours), await list(cliTag)];
+  assert.equal(mine, reference);
+  assert.match(mine, /packages\/keep\/node_modules\/c\/index\.js/);
+  assert.match(mine, /build\/keep\.txt/);
+  assert.doesNotMatch(mine, /build\/out\.bin|docs\/a\.md|sub\/\.git|c\.js\.map|\.\/a\.cfg/);
+});
+
 test('a large context without .dockerignore is reported once; with one it is not', async () => {
   const dir = makeContext({ Dockerfile: `FROM ${BASE_IMAGE}\nCOPY . /ctx\n`, 'big.bin': 'x'.repeat(64 * 1024), 'small.txt': 'y' });
   const seen: BuildProgressEvent[] = [];
