@@ -28,16 +28,48 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
   private sort: 'size' | 'path' = 'size';
+  private timer: NodeJS.Timeout | undefined;
+  private lastSignature = '';
 
   constructor(private readonly engine: EngineService, private readonly state: vscode.Memento, private readonly analyses: LayerAnalysisStore) {
     this.view = vscode.window.createTreeView('dockerfileStudio.images', { treeDataProvider: this, showCollapseAll: true });
     const sub = engine.onDidChange((s) => this.onEngineState(s));
     // Analyses add each layer's paths to the tree.
-    this.disposables.push(this.view, { dispose: () => sub.dispose() }, analyses.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      this.view,
+      { dispose: () => sub.dispose() },
+      analyses.onDidChange(() => this.changed.fire(undefined)),
+      this.view.onDidChangeVisibility(() => this.schedule()),
+    );
+    this.schedule();
   }
 
   refresh(): void {
+    this.lastSignature = '';
     this.changed.fire(undefined);
+  }
+
+  /** Polls while visible, so images built or pulled elsewhere (a terminal, our build) show up. */
+  private schedule(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (!this.view.visible) return;
+    this.timer = setInterval(() => {
+      if (this.engine.state.kind === 'connected') void this.pollForChanges();
+    }, 5000);
+  }
+
+  private async pollForChanges(): Promise<void> {
+    try {
+      const { docker } = await this.engine.get();
+      const signature = signatureOf(await listImages(docker));
+      if (signature !== this.lastSignature) {
+        this.lastSignature = signature;
+        this.changed.fire(undefined);
+      }
+    } catch {
+      void this.engine.recheck();
+    }
   }
 
   toggleSort(): void {
@@ -110,7 +142,11 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       return []; // the view message explains why
     }
     try {
-      if (!node) return imageNodes(await listImages(docker), Date.now());
+      if (!node) {
+        const images = await listImages(docker);
+        this.lastSignature = signatureOf(images);
+        return imageNodes(images, Date.now());
+      }
       return await this.layersOf(docker, node);
     } catch (err) {
       log().warn(`images view: ${String(err)}`);
@@ -138,7 +174,12 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   dispose(): void {
+    clearInterval(this.timer);
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+function signatureOf(images: { id: string; repoTags: string[] }[]): string {
+  return images.map((i) => `${i.id}=${i.repoTags.join(',')}`).sort().join('|');
 }
