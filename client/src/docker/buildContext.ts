@@ -117,13 +117,14 @@ export function createBuildContext(opts: BuildContextOptions): BuildContext {
     try {
       if (size <= CHUNK) {
         // Small files (most of a context): header, body and padding in one buffer, one read.
-        const buf = Buffer.alloc(header.length + size + pad);
+        const buf = Buffer.allocUnsafe(header.length + size + pad);
         header.copy(buf, 0);
         while (sent < size) {
           const { bytesRead } = await handle.read(buf, header.length + sent, size - sent, sent);
-          if (bytesRead === 0) break; // the file shrank while we read it: the rest stays zero
+          if (bytesRead === 0) break; // the file shrank while we read it: zero-filled below
           sent += bytesRead;
         }
+        buf.fill(0, header.length + sent); // padding (and whatever a shrunk file did not give)
         count(sent);
         stats.files += 1;
         yield buf;
