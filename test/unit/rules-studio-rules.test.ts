@@ -88,13 +88,14 @@ ruleCases('spaces-around-equals', {
 });
 
 ruleCases('undefined-var-typo', {
-  bad: [['FROM ubuntu:22.04\nENV NODE_VERSION v15.1.0\nRUN curl -SLO "http://nodejs.org/dist/$NODE_VESION/node-$NODE_VERSION-linux-x64.tar.gz"', [3]], ['FROM alpine\nARG APP_HOME=/app\nCMD cd $APP_HOM && ./run', [3]], ['FROM alpine\nARG TARGETARCH\nRUN echo $TARGETARH', [3]]],
+  bad: [['FROM ubuntu:22.04\nENV NODE_VERSION v15.1.0\nRUN curl -SLO "http://nodejs.org/dist/$NODE_VESION/node-$NODE_VERSION-linux-x64.tar.gz"', [3]], ['FROM alpine\nARG APP_HOME=/app\nCMD cd $APP_HOM && ./run', [3]], ['FROM alpine\nARG TARGETARCH\nRUN echo $TARGETARH', [3]], ['FROM alpine\nENV APP_DIR=/app\nRUN <<EOF\nset -e\ncd $APP_DRI\nEOF', [5]]],
   good: [
     'FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN echo $NODE_VERSION',
     'FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN NODE_VERSIONS=2; echo $NODE_VERSIONS',
     'FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN for NODE_VERSON in a b; do echo $NODE_VERSON; done',
     'FROM ubuntu:22.04\nRUN echo $HOME $PWD $i',
     "FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN echo '$NODE_VERSON'",
+    "FROM alpine\nENV APP_DIR=/app\nRUN <<'EOF'\ncd $APP_DRI\nEOF",
   ],
 });
 
@@ -155,6 +156,7 @@ test('studio quick fixes remove the finding and add no other', () => {
   assertFixWorks('legacy-env-multi-pair', 'FROM ubuntu:14.04\nENV APACHE2_RUN_USER www-data \\\n        APACHE2_RUN_GROUP www-data');
   assertFixWorks('spaces-around-equals', "FROM nginx:1.27\nLABEL purpose = 'Nginx for webserver'");
   assertFixWorks('undefined-var-typo', 'FROM ubuntu:22.04\nENV NODE_VERSION=v15.1.0\nRUN echo "$NODE_VESION"');
+  assertFixWorks('undefined-var-typo', 'FROM ubuntu:22.04\nENV APP_DIR=/app\nRUN <<EOF\nset -e\nls $APP_DRI\nEOF');
   assertFixWorks('unknown-instruction', 'FROM alpine:3.20\nRUNN echo hi');
   assertFixWorks('unknown-instruction', 'FROM alpine:3.20\nRUN echo a &&\n    echo b');
   assertFixWorks('unknown-flag', 'FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --form=b /x /x');

@@ -38,19 +38,34 @@ export const undefinedVarTypo: Rule = {
       for (const ins of stage.instructions) {
         if (!SHELL_RUN.has(ins.name) || ins.json || !ctx.isPosixShell(ins)) continue;
         const defined = scopes.definedBefore(ins);
-        const own = scriptDefined(ins.argsText);
+        // Heredoc bodies whose delimiter is not quoted are expanded by the shell too.
+        const bodies = ins.heredocs.filter((h) => !h.quoted);
+        const own = scriptDefined([ins.argsText, ...bodies.map((h) => h.body)].join('\n'));
+        const suggest = (name: string): string | undefined => {
+          if (name.length < 3 || defined.has(name) || own.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) return undefined;
+          return closest(name, [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS]);
+        };
+        const message = (name: string, suggestion: string) => ({
+          en: `'${name}' is not defined anywhere, so the shell turns it into an empty string. Did you mean ${suggestion}?`,
+          ko: `'${name}'은 어디에서도 정의되지 않아 셸이 빈 문자열로 바꿉니다. ${suggestion}을(를) 말씀하신 건가요?`,
+        });
         for (const ref of scanVariables(ins.argsText, ctx.df.escapeChar)) {
-          const name = ref.name;
-          if (name.length < 3 || defined.has(name) || own.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) continue;
-          const suggestion = closest(name, [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS]);
-          if (!suggestion) continue;
-          report({
-            range: { start: ins.positionAt(ref.start), end: ins.positionAt(ref.end) },
-            message: {
-              en: `'${name}' is not defined anywhere, so the shell turns it into an empty string. Did you mean ${suggestion}?`,
-              ko: `'${name}'은 어디에서도 정의되지 않아 셸이 빈 문자열로 바꿉니다. ${suggestion}을(를) 말씀하신 건가요?`,
-            },
-            fixes: typoFix(ins, ref, suggestion),
+          const suggestion = suggest(ref.name);
+          if (suggestion) report({ range: { start: ins.positionAt(ref.start), end: ins.positionAt(ref.end) }, message: message(ref.name, suggestion), fixes: typoFix(ins, ref, suggestion) });
+        }
+        for (const h of bodies) {
+          h.body.split('\n').forEach((text, i) => {
+            const line = h.bodyStartLine + i;
+            for (const ref of scanVariables(text, '\\')) {
+              const suggestion = suggest(ref.name);
+              if (!suggestion) continue;
+              const at = (c: number) => ({ line, character: c });
+              report({
+                range: { start: at(ref.start), end: at(ref.end) },
+                message: message(ref.name, suggestion),
+                fixes: [{ title: { en: `Change to ${suggestion}`, ko: `${suggestion}(으)로 바꾸기` }, preferred: true, edits: [{ range: { start: at(ref.nameStart), end: at(ref.nameEnd) }, newText: suggestion }] }],
+              });
+            }
           });
         }
       }
