@@ -56,6 +56,8 @@ test('instruction keywords explain what they do, their syntax, an example and th
   const health = text(await hover(server, uri, 12, 3));
   assert.match(health, /Only the \*\*last\*\* HEALTHCHECK/);
   assert.match(health, /unhealthy/);
+  // HEALTHCHECK's CMD is not the CMD instruction.
+  assert.match(text(await hover(server, uri, 12, 33)), /^\*\*HEALTHCHECK CMD\*\*[\s\S]*does not change the image's CMD/);
   // The trigger inside ONBUILD is documented as its own instruction.
   assert.match(text(await hover(server, uri, 13, 9)), /^\*\*RUN\*\*/);
   assert.match(text(await hover(server, uri, 13, 2)), /^\*\*ONBUILD\*\*/);

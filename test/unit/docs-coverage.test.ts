@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AUTOMATIC_PLATFORM_ARGS, DIRECTIVES, INSTRUCTIONS, MOUNT_TYPES, PREDEFINED_ARGS } from '../../server/src/model/syntax';
-import { BUILD_ARG_DOCS, DIRECTIVE_DOCS, FLAG_DOCS, INSTRUCTION_DOCS, MOUNT_DOCS, SIGNATURES, buildArgDoc, directiveDoc, flagDoc, instructionDoc, mountKeyDoc, mountTypeDoc, type Text } from '../../server/src/docs';
+import { BUILD_ARG_DOCS, HEALTHCHECK_KEYWORDS, DIRECTIVE_DOCS, FLAG_DOCS, INSTRUCTION_DOCS, MOUNT_DOCS, SIGNATURES, buildArgDoc, directiveDoc, flagDoc, instructionDoc, mountKeyDoc, mountTypeDoc, type Text } from '../../server/src/docs';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
@@ -95,6 +95,7 @@ test('no copy-paste duplicates: distinct entries never share a text, and en diff
     d.pitfalls?.forEach(collect);
   }
   Object.values(BUILD_ARG_DOCS).forEach(collect);
+  Object.values(HEALTHCHECK_KEYWORDS).forEach(collect);
   for (const lang of ['en', 'ko'] as const) {
     const byText = new Map<string, number>();
     for (const t of seen) byText.set(t[lang], (byText.get(t[lang]) ?? 0) + 1);

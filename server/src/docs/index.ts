@@ -2,7 +2,7 @@
 // these; render.ts turns them into Markdown.
 import { BASE_DOCS } from './instructions/base';
 import { BUILD_DOCS } from './instructions/build';
-import { RUNTIME_DOCS } from './instructions/runtime';
+import { HEALTHCHECK_KEYWORDS, RUNTIME_DOCS } from './instructions/runtime';
 import { FLAG_DOCS } from './flags';
 import { MOUNT_DOCS, MOUNT_TYPE_KEY } from './mounts';
 import { BUILD_ARG_DOCS, DIRECTIVE_DOCS, PROXY_ARG_DOC } from './directives';
@@ -14,7 +14,7 @@ export { SIGNATURES } from './signatures';
 export { MOUNT_TYPE_KEY };
 
 export const INSTRUCTION_DOCS: Record<string, InstructionDoc> = { ...BASE_DOCS, ...BUILD_DOCS, ...RUNTIME_DOCS };
-export { FLAG_DOCS, MOUNT_DOCS, DIRECTIVE_DOCS, BUILD_ARG_DOCS, PROXY_ARG_DOC };
+export { FLAG_DOCS, MOUNT_DOCS, DIRECTIVE_DOCS, BUILD_ARG_DOCS, PROXY_ARG_DOC, HEALTHCHECK_KEYWORDS };
 
 export function instructionDoc(name: string): InstructionDoc | undefined {
   return INSTRUCTION_DOCS[name.toUpperCase()];

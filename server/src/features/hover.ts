@@ -8,6 +8,7 @@ import type { Dockerfile, Flag, Instruction, Position, Range } from '../model/ty
 import type { LintResult } from '../rules/types';
 import type { Locale } from '../settings';
 import type { Feature, ServerContext } from '../serverContext';
+import { HEALTHCHECK_KEYWORDS } from '../docs';
 import { renderBuildArg, renderDirective, renderFlag, renderInstruction, renderMountKey, renderMountType } from '../docs/render';
 import { declarationHover, stageDeclarationHover, stageReferenceHover, variableHover } from './hoverVariables';
 import { safeHandler } from './safeHandler';
@@ -86,6 +87,10 @@ function instructionHover(df: Dockerfile, ins: Instruction, position: Position, 
   if (ref) return { markdown: variableHover(df, ins, ref, position, locale), range: ref.range };
   const flag = ins.flags.find((f) => rangeContains(f.range, position));
   if (flag) return flagHover(df, ins, flag, position, locale);
+  if (ins.name === 'HEALTHCHECK' && ins.args[0] && rangeContains(ins.args[0].range, position)) {
+    const word = HEALTHCHECK_KEYWORDS[ins.args[0].value.toUpperCase()];
+    if (word) return { markdown: `**HEALTHCHECK ${ins.args[0].value.toUpperCase()}**\n\n${word[locale]}`, range: ins.args[0].range };
+  }
   if (ins.name === 'ARG' || ins.name === 'ENV') {
     const pair = ins.pairs.find((p) => rangeContains(p.keyRange, position));
     if (pair) {

@@ -206,3 +206,15 @@ export const RUNTIME_DOCS: Record<string, InstructionDoc> = {
     ],
   },
 };
+
+/** The words after HEALTHCHECK's options, which learners confuse with the CMD instruction. */
+export const HEALTHCHECK_KEYWORDS: Record<string, Text> = {
+  CMD: {
+    en: "Here `CMD` belongs to HEALTHCHECK: what follows is the **check command**, run inside the container at every interval. It does not change the image's CMD.",
+    ko: "여기의 `CMD`는 HEALTHCHECK의 일부입니다. 뒤에 오는 것은 매 간격마다 컨테이너 안에서 실행되는 **검사 명령**이며, 이미지의 CMD를 바꾸지 않습니다.",
+  },
+  NONE: {
+    en: "`HEALTHCHECK NONE` turns off any health check inherited from the base image.",
+    ko: "`HEALTHCHECK NONE`은 베이스 이미지에서 물려받은 헬스 체크를 끕니다.",
+  },
+};
