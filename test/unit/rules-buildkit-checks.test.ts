@@ -73,7 +73,7 @@ ruleCases('legacy-key-value-format', {
 
 ruleCases('invalid-default-arg-in-from', {
   bad: [['ARG TAG\nFROM busybox:${TAG}', [2]], ['ARG IMAGE\nFROM $IMAGE', [2]], ['ARG SFX="box:"\nFROM busy${SFX}', [2]]],
-  good: ['ARG TAG=1.36\nFROM busybox:${TAG}', 'ARG VARIANT\nFROM busybox:stable${VARIANT}', 'ARG TAG\nFROM alpine:${TAG:-3.20}', 'FROM alpine AS build-linux\nFROM build-$TARGETOS'],
+  good: ['ARG TAG=1.36\nFROM busybox:${TAG}', 'ARG VARIANT\nFROM busybox:stable${VARIANT}', 'ARG TAG\nFROM alpine:${TAG:-3.20}', 'FROM alpine AS build-linux\nFROM build-$TARGETOS', 'ARG FLAVOR=${TARGETARCH}\nFROM alpine AS amd64\nFROM ${FLAVOR} AS archive'],
 });
 
 ruleCases('from-platform-flag-const-disallowed', {

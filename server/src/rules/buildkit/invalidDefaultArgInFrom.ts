@@ -25,7 +25,7 @@ export const invalidDefaultArgInFrom: Rule = {
   },
   check(ctx, report) {
     // Platform args always have a value (the builder's platform), so give them a typical one.
-    const globals = new Map<string, string | undefined>([...PLATFORM_DEFAULTS, ...globalArgs(ctx.df)]);
+    const globals = globalArgs(ctx.df, PLATFORM_DEFAULTS);
     for (const stage of ctx.df.stages) {
       const image = stage.from.args[0];
       if (!image || !image.raw.includes('$')) continue;

@@ -98,9 +98,12 @@ export function refRange(ins: Instruction, ref: VarRef): Range {
   return { start: ins.positionAt(ref.start), end: ins.positionAt(ref.end) };
 }
 
-/** Global ARGs (declared before the first FROM), with their default values (undefined = none). */
-export function globalArgs(df: Dockerfile): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
+/**
+ * Global ARGs (declared before the first FROM), with their default values (undefined = none).
+ * `seed` gives values for names the build defines itself (platform args), used while expanding defaults.
+ */
+export function globalArgs(df: Dockerfile, seed: [string, string][] = []): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>(seed);
   for (const ins of df.preamble) {
     if (ins.name !== 'ARG') continue;
     for (const p of ins.pairs) out.set(p.key, p.hasEquals ? expand(p.value ?? '', out) : undefined);
