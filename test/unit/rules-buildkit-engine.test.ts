@@ -40,3 +40,9 @@ test('ignoring a hadolint rule also silences its BuildKit twin (same problem)', 
   const ignored = lintText('FROM nginx:1.27\nWORKDIR html', configWith({ ignored: ['DL3000'] })).filter((r) => r.rule.aliases.includes('WorkdirRelativePath'));
   assert.deepEqual(ignored, []);
 });
+
+test('every sameProblemAs name refers to a rule that exists', async () => {
+  const { allRules, rulesByName } = await import('../../server/src/rules/index');
+  const dangling = allRules.flatMap((r) => (r.meta.sameProblemAs ?? []).filter((n) => rulesByName(n).length === 0).map((n) => `${r.meta.id} -> ${n}`));
+  assert.deepEqual(dangling, []);
+});
