@@ -96,6 +96,7 @@ ruleCases('undefined-var-typo', {
     'FROM ubuntu:22.04\nRUN echo $HOME $PWD $i',
     "FROM ubuntu:22.04\nENV NODE_VERSION=1\nRUN echo '$NODE_VERSON'",
     "FROM alpine\nENV APP_DIR=/app\nRUN <<'EOF'\ncd $APP_DRI\nEOF",
+    'FROM ubuntu\nENV my_env=1\nRUN echo ${my_env:-value} ${my_env2:-value}',
   ],
 });
 

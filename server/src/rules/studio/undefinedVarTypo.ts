@@ -49,7 +49,9 @@ export const undefinedVarTypo: Rule = {
           en: `'${name}' is not defined anywhere, so the shell turns it into an empty string. Did you mean ${suggestion}?`,
           ko: `'${name}'은 어디에서도 정의되지 않아 셸이 빈 문자열로 바꿉니다. ${suggestion}을(를) 말씀하신 건가요?`,
         });
+        // ${X:-default} and friends say "X may be unset" on purpose.
         for (const ref of scanVariables(ins.argsText, ctx.df.escapeChar)) {
+          if (ref.modifier) continue;
           const suggestion = suggest(ref.name);
           if (suggestion) report({ range: { start: ins.positionAt(ref.start), end: ins.positionAt(ref.end) }, message: message(ref.name, suggestion), fixes: typoFix(ins, ref, suggestion) });
         }
@@ -57,6 +59,7 @@ export const undefinedVarTypo: Rule = {
           h.body.split('\n').forEach((text, i) => {
             const line = h.bodyStartLine + i;
             for (const ref of scanVariables(text, '\\')) {
+              if (ref.modifier) continue;
               const suggestion = suggest(ref.name);
               if (!suggestion) continue;
               const at = (c: number) => ({ line, character: c });
