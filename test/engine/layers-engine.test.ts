@@ -143,3 +143,49 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   for await (const c of stream) parts.push(c as Buffer);
   return Buffer.concat(parts);
 }
+
+test('a BuildKit build of the same Dockerfile: history without its noise, lines matched, the same waste', { timeout: 120_000 }, async () => {
+  const { matchHistoryToDockerfile } = await import('../../client/src/views/layersLineModel');
+  const bkTag = `dfs-test-layers-buildkit:${process.pid}`;
+  const modem = docker.modem as unknown as { dial(o: Record<string, unknown>, cb: (err: unknown, res: unknown) => void): void };
+  try {
+    // POST /build?version=2 with a tar context: BuildKit without a session, as the build command does.
+    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+      modem.dial(
+        { path: '/build?', method: 'POST', file: Readable.from([buildTar([{ path: 'Dockerfile', content: dockerfile }])]), options: { t: bkTag, version: '2' }, isStream: true, statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' } },
+        (err, res) => (err ? reject(err) : resolve(res as NodeJS.ReadableStream)),
+      ),
+    );
+    const out = await new Promise<Array<{ error?: string }>>((resolve, reject) => docker.modem.followProgress(stream, (e, o) => (e ? reject(e) : resolve(o as Array<{ error?: string }>))));
+    assert.equal(out.find((e) => e.error)?.error, undefined);
+
+    const a = await analyseEngineImage(docker, bkTag);
+    assert.deepEqual(
+      a.history.slice(1).map((h) => [h.createdBy.endsWith('# buildkit') || h.createdBy.startsWith('ENV'), h.instruction, h.layerIndex]),
+      [
+        [true, `RUN mkdir /data && head -c ${FIVE_MB} /dev/zero > /data/big`, 1],
+        [true, 'RUN echo one > /data/note', 2],
+        [true, 'ENV GREETING=hello', undefined],
+        [true, 'RUN echo second > /data/note', 3],
+        [true, 'RUN rm /data/big', 4],
+      ],
+    );
+    // BuildKit also records the mount points it created (/dev, /proc, /sys: the base lacks them)
+    // and touches /etc in every RUN; the files and the waste are the same as the classic build's.
+    assert.deepEqual(
+      a.layers.slice(1).map((l) => [l.added.map((c) => c.path), l.changed.map((c) => c.path), l.deleted.map((c) => c.path), l.size]),
+      [
+        [['data', 'data/big', 'dev', 'proc', 'sys'], ['etc'], [], FIVE_MB],
+        [['data/note'], ['data', 'etc'], [], 4],
+        [[], ['data', 'data/note', 'etc'], [], 7],
+        [[], ['data', 'etc'], ['data/big'], 0],
+      ],
+    );
+    assert.equal(a.wastedBytes, FIVE_MB + 4);
+    const history = (await docker.getImage(bkTag).history()) as Array<{ CreatedBy: string }>;
+    const lines = matchHistoryToDockerfile(history.slice().reverse().map((h) => h.CreatedBy), dockerfile);
+    assert.deepEqual(lines?.map((m) => m.line), [1, 2, 3, 4, 5]);
+  } finally {
+    await docker.getImage(bkTag).remove({ force: true }).catch(() => undefined);
+  }
+});
