@@ -113,6 +113,13 @@ test('a FROM line only sees global ARGs', async () => {
   assert.match(text(await hover(server, uri, 2, 14)), /empty string[\s\S]*FROM lines only see global ARGs/);
 });
 
+test('a stage declaration counts COPY --from, FROM and RUN --mount=from users', async () => {
+  const uri = 'file:///tmp/hover9/Dockerfile';
+  await server.open(uri, 'FROM alpine AS deps\nFROM alpine\nRUN --mount=type=bind,from=deps,target=/d ls /d\nRUN --mount=type=bind,from=deps,target=/d cat /d/x\n');
+  assert.match(text(await hover(server, uri, 0, 16)), /Used on lines 3, 4/);
+  assert.match(text(await hover(server, uri, 2, 29)), /\*\*Stage `deps`\*\*/);
+});
+
 test('stage names and COPY --from show the stage, or warn that a name will be pulled as an image', async () => {
   const uri = 'file:///tmp/hover5/Dockerfile';
   await server.open(uri, FILE);

@@ -165,7 +165,15 @@ export function stageReferenceHover(df: Dockerfile, name: string, currentStage: 
 /** Markdown for the stage a FROM line declares (hover on its `AS name`). */
 export function stageDeclarationHover(df: Dockerfile, stage: Stage, locale: Locale): string {
   const ko = locale === 'ko';
-  const users = df.instructions.filter((i) => i.stageIndex > stage.index && ((i.name === 'COPY' && i.flags.some((f) => f.name === 'from' && f.value?.toLowerCase() === stage.name?.toLowerCase())) || (i.name === 'FROM' && df.stages[i.stageIndex]?.image.toLowerCase() === stage.name?.toLowerCase())));
+  const name = stage.name?.toLowerCase();
+  const mountsFrom = (value: string | undefined): boolean => !!value && value.split(',').some((field) => field.trim().toLowerCase() === `from=${name}`);
+  const users = df.instructions.filter(
+    (i) =>
+      i.stageIndex > stage.index &&
+      ((i.name === 'COPY' && i.flags.some((f) => f.name === 'from' && f.value?.toLowerCase() === name)) ||
+        (i.name === 'RUN' && i.flags.some((f) => f.name === 'mount' && mountsFrom(f.value))) ||
+        (i.name === 'FROM' && df.stages[i.stageIndex]?.image.toLowerCase() === name)),
+  );
   const used = users.length
     ? ko ? `사용하는 곳: ${users.map((u) => `${line(u)}번 줄`).join(', ')}` : `Used on line${users.length > 1 ? 's' : ''} ${users.map(line).join(', ')}`
     : ko ? '아직 다른 스테이지에서 쓰지 않습니다.' : 'Not used by any later stage yet.';
