@@ -128,7 +128,7 @@ ruleCases('copy-all-before-install', {
 });
 
 ruleCases('unknown-instruction', {
-  bad: [['FROM alpine\nRUNN echo hi\nCOPPY a b', [2, 3]], ['FROM alpine\nRUN apt-get update &&\n    apt-get install -y curl', [3]]],
+  bad: [['FROM alpine\nRUNN echo hi\nCOPPY a b\nONBUILD RUNN make', [2, 3, 4]], ['FROM alpine\nRUN apt-get update &&\n    apt-get install -y curl', [3]]],
   good: ['FROM alpine\nRUN echo hi', 'from alpine\nrun echo hi'],
 });
 

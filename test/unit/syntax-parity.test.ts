@@ -51,6 +51,7 @@ const CASES: string[] = [
   'FROM alpine:3.20\nENV A="x',
   'FROM alpine:3.20\nCMD ["a"]\nCMD ["b"]',
   'FROM alpine:3.20\nRUNN echo hi',
+  'FROM alpine:3.20\nONBUILD RUNN make\nONBUILD',
   'FROM alpine:3.20\nADD --foo a /b\nCOPY --bar a /b\nHEALTHCHECK --baz=1 CMD true',
   'FROM --foo=x alpine:3.20',
   'FROM alpine:3.20\nHEALTHCHECK CONNECT tcp',

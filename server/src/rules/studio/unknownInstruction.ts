@@ -22,10 +22,12 @@ export const unknownInstruction: Rule = {
   },
   check(ctx, report) {
     const upper = majorityCasing(ctx.df.instructions) === 'upper';
-    for (const ins of ctx.df.instructions) {
+    for (const outer of ctx.df.instructions) {
+      // ONBUILD's trigger is an instruction too (`ONBUILD RUNN …` fails when a child image builds).
+      const ins = outer.name === 'ONBUILD' && outer.trigger ? outer.trigger : outer;
       if (INSTRUCTION_NAMES.includes(ins.name)) continue;
       const suggestion = closest(ins.keyword, INSTRUCTION_NAMES, { ignoreCase: true, maxDistance: ins.keyword.length <= 3 ? 1 : 2 });
-      const prev = ctx.df.instructions[ins.index - 1];
+      const prev = ins === outer ? ctx.df.instructions[ins.index - 1] : undefined;
       const lostContinuation = prev && prev.endLine === ins.startLine - 1 && (prev.name === 'RUN' || SHELL_WORDS.test(prev.keyword)) && SHELL_WORDS.test(ins.keyword.toLowerCase());
       const spelled = suggestion ? (upper ? suggestion : suggestion.toLowerCase()) : undefined;
       const hint = lostContinuation
