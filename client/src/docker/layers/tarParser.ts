@@ -60,13 +60,12 @@ export class TarParser {
       if (this.finished) return; // bytes after the end marker are padding to the record size
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, len - pos);
-        const piece = chunk.subarray(pos, pos + take);
         if (this.meta) {
-          this.meta.chunks.push(Buffer.from(piece)); // copy: the chunk may be reused by the producer
+          this.meta.chunks.push(Buffer.from(chunk.subarray(pos, pos + take))); // copy: the producer may reuse its chunk
           this.meta.length += take;
-        } else {
-          this.sink?.data(piece);
-        }
+        } else if (this.sink) {
+          this.sink.data(take === len ? chunk : chunk.subarray(pos, pos + take));
+        } // else: skipped content costs nothing, not even a view
         this.remaining -= take;
         pos += take;
         if (this.remaining === 0) this.finishEntry();
