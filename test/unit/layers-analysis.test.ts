@@ -133,3 +133,16 @@ test('a missing layer blob is named in the error', async () => {
   await assert.rejects(analyseImageExport(chunked(damaged, 512), 'x'), /no image manifest/);
   assert.ok(archive.length > 0);
 });
+
+test('a zstd layer this Node.js cannot inflate is named in the error, with the reason', async () => {
+  const zstdLike = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), Buffer.alloc(600, 7)]);
+  const config = JSON.stringify({ rootfs: { diff_ids: ['sha256:x'] }, history: [{ created_by: 'COPY x /' }] });
+  const manifest = JSON.stringify({ config: { digest: 'sha256:c0' }, layers: [{ digest: 'sha256:aa', mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' }] });
+  const archive = buildTar([
+    { path: 'blobs/sha256/aa', content: zstdLike },
+    { path: 'blobs/sha256/c0', content: config },
+    { path: 'blobs/sha256/m0', content: manifest },
+    { path: 'index.json', content: JSON.stringify({ manifests: [{ digest: 'sha256:m0' }] }) },
+  ]);
+  await assert.rejects(analyseImageExport(chunked(archive, 1000), 'x'), /layer sha256:aa could not be read: zstd/);
+});

@@ -136,9 +136,12 @@ class SniffingSink implements TarEntrySink {
 }
 
 function chooseReader(path: string, size: number, head: Buffer, state: PassState): TarEntrySink | undefined {
-  if (head[0] === 0x1f && head[1] === 0x8b) return new GzipLayerReader(path, state);
+  if (head[0] === 0x1f && head[1] === 0x8b) return new CompressedLayerReader(path, state, zlib.createGunzip({ chunkSize: 64 * 1024 }), 'gzip');
   if (head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) {
-    state.contents.problems.set(path, 'zstd-compressed layer: this Node.js cannot decompress zstd');
+    // zstd layers (containerd/BuildKit `compression=zstd`): Node.js ≥ 22.15 can inflate them.
+    const createZstd = (zlib as unknown as { createZstdDecompress?: () => zlib.Gunzip }).createZstdDecompress;
+    if (createZstd) return new CompressedLayerReader(path, state, createZstd(), 'zstd');
+    state.contents.problems.set(path, `zstd-compressed layer: Node.js ${process.version} cannot decompress zstd (22.15 or newer can)`);
     return undefined;
   }
   if (looksLikeTar(head)) return new PlainLayerReader(path, state);
@@ -176,16 +179,21 @@ class JsonReader implements TarEntrySink {
 }
 
 /**
- * gzip layer blobs (OCI layouts) go through zlib. zlib is asynchronous, so its output arrives in
- * 'data' events; when its input buffer is full, the pass waits for 'drain' before reading on.
+ * Compressed layer blobs (OCI layouts) go through zlib. zlib is asynchronous, so its output arrives
+ * in 'data' events; when its input buffer is full, the pass waits for 'drain' before reading on.
  */
-class GzipLayerReader implements TarEntrySink {
-  private readonly gunzip = zlib.createGunzip({ chunkSize: 64 * 1024 });
-  private readonly scanner = new LayerScanner('gzip');
+class CompressedLayerReader implements TarEntrySink {
+  private readonly scanner: LayerScanner;
   private storedBytes = 0;
   private failed = false;
 
-  constructor(private readonly path: string, private readonly state: PassState) {
+  constructor(
+    private readonly path: string,
+    private readonly state: PassState,
+    private readonly gunzip: zlib.Gunzip,
+    private readonly format: 'gzip' | 'zstd',
+  ) {
+    this.scanner = new LayerScanner(format);
     this.gunzip.on('data', (chunk: Buffer) => {
       if (this.failed) return;
       try {
@@ -229,7 +237,7 @@ class GzipLayerReader implements TarEntrySink {
   private fail(err: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.state.contents.problems.set(this.path, `gzip layer: ${err instanceof Error ? err.message : String(err)}`);
+    this.state.contents.problems.set(this.path, `${this.format} layer: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -24,7 +24,7 @@ export interface LayerReport {
   size: number;
   /** Bytes the export stores (compressed size for gzip layers). */
   storedBytes: number;
-  compression: 'none' | 'gzip';
+  compression: 'none' | 'gzip' | 'zstd';
   added: PathChange[];
   changed: PathChange[];
   deleted: PathChange[];

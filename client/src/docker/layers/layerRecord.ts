@@ -16,7 +16,7 @@ export interface LayerRecord {
   tarBytes: number;
   /** Bytes the export stores for this layer (compressed size for gzip blobs). */
   storedBytes: number;
-  compression: 'none' | 'gzip';
+  compression: 'none' | 'gzip' | 'zstd';
 }
 
 const WHITEOUT = '.wh.';
@@ -27,7 +27,7 @@ export class LayerScanner implements TarEntrySink {
   readonly record: LayerRecord;
   private readonly parser: TarParser;
 
-  constructor(compression: 'none' | 'gzip' = 'none') {
+  constructor(compression: LayerRecord['compression'] = 'none') {
     this.record = { paths: [], kinds: [], sizes: [], contentBytes: 0, tarBytes: 0, storedBytes: 0, compression };
     this.parser = new TarParser((header) => this.onEntry(header));
   }
