@@ -34,7 +34,7 @@ test('messages follow the client locale', async () => {
   try {
     const diags = await ko.open('file:///tmp/diag3/Dockerfile', 'FROM a\nMAINTAINER x\n');
     const d = diags.find((x) => x.code === 'maintainer-deprecated');
-    assert.match(d?.message ?? '', /더 이상 쓰지 않습니다/);
+    assert.match(String(d?.message ?? ''), /더 이상 쓰지 않습니다/);
   } finally {
     await ko.close();
   }
