@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineService } from '../docker/engineService';
 import { formatBytes } from '../docker/layers/formatBytes';
+import { analyseEngineImage } from '../docker/layers/analyseImage';
 import { imageHistory } from '../docker/layers/imageActions';
 import { log } from '../log';
 import { isMetadataStep } from './imagesModel';
@@ -16,6 +17,8 @@ import { matchHistoryToDockerfile, sizeAnnotations, wasteAnnotations, type SizeA
 const CHOICES_PREFIX = 'dockerfileStudio.build.choices:';
 /** How long an image's history is trusted before asking the engine again (a rebuild moves the tag). */
 const FRESH_MS = 3000;
+/** Images up to this size are analysed after a build without being asked (a few seconds at most). */
+const AUTO_ANALYSE_BYTES = 300 * 1000 * 1000;
 
 export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -23,6 +26,8 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
   private readonly cache = new Map<string, { at: number; imageId: string; history: { createdBy: string; size: number }[] }>();
 
   private readonly timer: NodeJS.Timeout;
+  /** Image ids analysed (or being analysed) in the background, by "tag@id". */
+  private readonly analysing = new Set<string>();
 
   constructor(private readonly engine: EngineService, private readonly state: vscode.Memento, private readonly analyses: LayerAnalysisStore) {
     // A build elsewhere (our command, a terminal) moves the tag to a new image: notice it while a
@@ -100,16 +105,35 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
     if (cached && Date.now() - cached.at < FRESH_MS) return cached;
     const { docker } = await this.engine.get();
     let imageId: string;
+    let imageSize: number;
     try {
-      imageId = (await docker.getImage(tag).inspect()).Id;
+      const info = await docker.getImage(tag).inspect();
+      imageId = info.Id;
+      imageSize = info.Size;
     } catch {
       this.cache.delete(tag);
       return undefined; // not built yet, or removed
     }
     const history = cached?.imageId === imageId ? cached.history : await imageHistory(docker, tag);
+    if (imageSize <= AUTO_ANALYSE_BYTES) this.analyseInBackground(docker, tag, imageId);
     const entry = { at: Date.now(), imageId, history };
     this.cache.set(tag, entry);
     return entry;
+  }
+
+  /**
+   * For images up to AUTO_ANALYSE_BYTES, analyse the export once per image id so the line that
+   * deletes files shows what it really hides without the user asking; bigger images wait for
+   * "Analyse layers" (the export of a 2 GB image is not something to start unasked).
+   */
+  private analyseInBackground(docker: Parameters<typeof imageHistory>[0], tag: string, imageId: string): void {
+    const key = `${tag}@${imageId}`;
+    // One attempt per image id: a failure is logged, not retried on every keystroke.
+    if (this.analyses.get(tag, imageId) || this.analysing.has(key)) return;
+    this.analysing.add(key);
+    analyseEngineImage(docker, tag)
+      .then((analysis) => this.analyses.set(tag, imageId, analysis))
+      .catch((err: unknown) => log().debug(`background layer analysis of ${tag}: ${String(err)}`));
   }
 
   dispose(): void {
