@@ -101,3 +101,14 @@ test('the bundled CLI runs the command', () => {
   assert.equal(r.status, 1, r.stderr);
   assert.equal(JSON.parse(r.stdout).checks[0].passed, false);
 });
+
+test('an unreachable engine exits 2 with the explanation, not a stack trace', async () => {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let err = '';
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runCli(['layers', 'any:1'], { stdout, stderr, cwd: dir, env: { LANG: 'C', DOCKER_HOST: `unix://${join(dir, 'no-engine.sock')}` } });
+  assert.equal(code, 2);
+  assert.match(err, /no-engine\.sock/);
+  assert.doesNotMatch(err, /\n\s+at /);
+});
