@@ -61,11 +61,16 @@ test('Run with a port mapping serves the page on 127.0.0.1; stop and remove it f
   });
 
   await vs.step('remove-from-view', async () => {
-    await view.row.click({ button: 'right' });
-    const remove = vs.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Remove$/ }).first();
-    await remove.waitFor({ state: 'visible', timeout: 10_000 });
-    await remove.click();
-    await waitUntil('the container to be removed', () => containerState(containerName) === undefined, 30_000);
+    // The view refreshes on a timer; a refresh while the context menu opens can swallow the click,
+    // so each attempt opens the menu afresh and then waits for the engine to drop the container.
+    await waitUntil('the container to be removed from the view', async () => {
+      await vs.page.keyboard.press('Escape');
+      await view.row.click({ button: 'right', timeout: 5_000 });
+      const remove = vs.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Remove$/ }).first();
+      await remove.waitFor({ state: 'visible', timeout: 5_000 });
+      await remove.click({ timeout: 5_000 });
+      return waitUntil('the engine to drop it', () => containerState(containerName) === undefined, 10_000).then(() => true, () => false);
+    }, 60_000, 0);
     await view.pane.locator('.monaco-list-row').filter({ hasText: containerName }).first().waitFor({ state: 'detached', timeout: 30_000 });
   });
 });
