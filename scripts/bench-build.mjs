@@ -38,12 +38,14 @@ async function main() {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+  const cpu0 = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = await buildImage(docker, { contextDir, dockerfile: contextDir + '/Dockerfile', tag, noCache: true });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, extraRss: peak - baseline, baselineRss: baseline, files: result.context.files, bytes: result.context.bytes };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, extraRss: peak - baseline, baselineRss: baseline, files: result.context.files, bytes: result.context.bytes };
 }
 main().then((r) => { process.stdout.write(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
 `;
@@ -113,6 +115,7 @@ for (const ctx of contexts) {
   }
   const ours = [];
   const cli = [];
+  const cliCpu = [];
   let info;
   for (let i = 0; i < runs; i++) {
     const tagOurs = `dfs-bench-build-ours:${ctx.name}`;
@@ -123,13 +126,17 @@ for (const ctx of contexts) {
     // Remove right away: the next --no-cache build would otherwise leave this one dangling.
     spawnSync('docker', ['rmi', '-f', tagOurs, `${tagOurs}-warmup`], { stdio: 'ignore' });
     const tagCli = `dfs-bench-build-cli:${ctx.name}`;
+    // GNU time reports the CLI's own CPU time (user+sys), comparable with our process's cpuUsage.
+    const timeCmd = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'DFS_CPU %U %S'] : [];
     const t0 = process.hrtime.bigint();
-    const c = spawnSync('docker', ['build', '-q', '--no-cache', '-t', tagCli, ctx.dir], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
+    const c = spawnSync(timeCmd[0] ?? 'docker', [...timeCmd.slice(1), ...(timeCmd.length ? ['docker'] : []), 'build', '-q', '--no-cache', '-t', tagCli, ctx.dir], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (c.status !== 0) throw new Error(`docker build failed: ${c.stderr}`);
+    const cpuLine = /DFS_CPU ([\d.]+) ([\d.]+)/.exec(c.stderr ?? '');
     cli.push(ms);
+    cliCpu.push(cpuLine ? (Number(cpuLine[1]) + Number(cpuLine[2])) * 1000 : NaN);
     spawnSync('docker', ['rmi', '-f', tagCli], { stdio: 'ignore' });
-    console.error(`${ctx.name} run ${i + 1}/${runs}: ours ${info.ms.toFixed(0)} ms (+${(info.extraRss / 1048576).toFixed(1)} MB RSS), docker build ${ms.toFixed(0)} ms`);
+    console.error(`${ctx.name} run ${i + 1}/${runs}: ours ${info.ms.toFixed(0)} ms (cpu ${info.cpuMs.toFixed(0)} ms, +${(info.extraRss / 1048576).toFixed(1)} MB RSS), docker build ${ms.toFixed(0)} ms (cpu ${cliCpu[cliCpu.length - 1].toFixed(0)} ms)`);
   }
   const oursMs = median(ours.map((r) => r.ms));
   const cliMs = median(cli);
@@ -141,6 +148,8 @@ for (const ctx of contexts) {
     oursMs,
     cliMs,
     ratio: oursMs / cliMs,
+    oursCpu: median(ours.map((r) => r.cpuMs)),
+    cliCpu: median(cliCpu),
     peakExtraMb: Math.max(...ours.map((r) => r.extraRss)) / 1048576,
   });
   if (!keep) rmSync(ctx.dir, { recursive: true, force: true });
@@ -151,11 +160,11 @@ const engine = spawnSync('docker', ['version', '--format', '{{.Server.Version}} 
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} shared CPU cores, Node ${process.version}, Docker Engine ${engine}, classic builder both ways, --no-cache, median of ${runs} alternating runs.`,
   '',
-  '| context | on disk | sent (after .dockerignore) | ours | `docker build` | ratio (target ≤ 1.1×) | our peak extra RSS (target < 64 MB) |',
-  '|---|---|---|---|---|---|---|',
+  '| context | on disk | sent (after .dockerignore) | ours | `docker build` | ratio (target ≤ 1.1×) | client CPU ours / CLI | our peak extra RSS (target < 64 MB) |',
+  '|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.name} | ${(r.onDisk / 1048576).toFixed(1)} MB | ${r.sentFiles} files, ${(r.sentBytes / 1048576).toFixed(1)} MB | ${(r.oursMs / 1000).toFixed(2)} s | ${(r.cliMs / 1000).toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.peakExtraMb.toFixed(1)} MB |`,
+      `| ${r.name} | ${(r.onDisk / 1048576).toFixed(1)} MB | ${r.sentFiles} files, ${(r.sentBytes / 1048576).toFixed(1)} MB | ${(r.oursMs / 1000).toFixed(2)} s | ${(r.cliMs / 1000).toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${(r.oursCpu / 1000).toFixed(2)} s / ${(r.cliCpu / 1000).toFixed(2)} s | ${r.peakExtraMb.toFixed(1)} MB |`,
   ),
 ];
 console.log(lines.join('\n'));
