@@ -70,6 +70,7 @@ export class VsCodeSession {
 
   static async start(options: SessionOptions): Promise<VsCodeSession> {
     if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run \`bash scripts/e2e-setup.sh\` first`);
+    rmSync(join(artifactsRoot, options.name), { recursive: true, force: true }); // evidence of an earlier run
     const root = mkdtempSync(join(tmpdir(), 'dfs-e2e-'));
     const profile = createProfile(root, { ...testSettings, ...options.settings });
     if (options.machineSettings) {
