@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -101,11 +102,12 @@ export function readZipEntry(buffer, entry) {
   return entry.method === 0 ? data : inflateRawSync(data);
 }
 
-function checkContents() {
-  const buffer = readFileSync(vsixPath);
+/** Lists the package and returns what is wrong with it (empty when it is right). */
+export function checkContents(vsixFile) {
+  const buffer = readFileSync(vsixFile);
   const entries = listZip(buffer);
   const names = entries.map((e) => e.name).filter((n) => !n.endsWith('/'));
-  console.log(`\n${vsixName} (${(statSync(vsixPath).size / 1024).toFixed(0)} KiB, ${names.length} files):`);
+  console.log(`\n${vsixFile} (${(statSync(vsixFile).size / 1024).toFixed(0)} KiB, ${names.length} files):`);
   for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
 
   const unexpected = names.filter((n) => !allowed.some((re) => re.test(n)));
@@ -120,14 +122,10 @@ function checkContents() {
     const text = readZipEntry(buffer, e).toString('utf8');
     if (text.includes('sourceMappingURL=')) problems.push(`${e.name} is not the release build (it references a source map)`);
   }
-  if (problems.length) {
-    rmSync(vsixPath, { force: true });
-    fail(`the package is wrong, so ${vsixName} was deleted:\n  ${problems.join('\n  ')}`);
-  }
-  console.log('package: contents match the allowlist');
+  return problems;
 }
 
-const isMain = process.argv[1] && new URL(`file://${process.argv[1]}`).pathname === new URL(import.meta.url).pathname;
+const isMain = process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === import.meta.url;
 if (isMain) {
   const started = Date.now();
   const stage = stageSources();
@@ -136,6 +134,11 @@ if (isMain) {
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
-  checkContents();
+  const problems = checkContents(vsixPath);
+  if (problems.length) {
+    rmSync(vsixPath, { force: true });
+    fail(`the package is wrong, so ${vsixName} was deleted:\n  ${problems.join('\n  ')}`);
+  }
+  console.log('package: contents match the allowlist');
   console.log(`package: ${vsixPath} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
