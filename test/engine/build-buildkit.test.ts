@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type Dockerode from 'dockerode';
 import { buildImage, BuildFailedError, type BuildProgressEvent } from '../../client/src/docker/build';
-import { BASE_IMAGE, containersRunning, engine, makeContext, outputOf, removeImages, uniqueName } from './engine-helpers';
+import { BASE_IMAGE, containersRunning, engine, makeContext, removeContexts, outputOf, removeImages, uniqueName } from './engine-helpers';
 
 let docker: Dockerode;
 const tags: string[] = [];
@@ -13,6 +13,7 @@ before(async () => {
   docker = (await engine()).docker;
 });
 after(async () => {
+  removeContexts();
   await removeImages(docker, tags);
 });
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type Dockerode from 'dockerode';
 import { buildImage, BuildFailedError, type BuildProgressEvent } from '../../client/src/docker/build';
-import { BASE_IMAGE, containersRunning, engine, makeContext, outputOf, removeImages, removeUntaggedImages, uniqueName } from './engine-helpers';
+import { BASE_IMAGE, containersRunning, engine, makeContext, removeContexts, outputOf, removeImages, removeUntaggedImages, uniqueName } from './engine-helpers';
 
 let docker: Dockerode;
 const tags: string[] = [];
@@ -17,6 +17,7 @@ before(async () => {
   docker = (await engine()).docker;
 });
 after(async () => {
+  removeContexts();
   await removeImages(docker, tags);
   await removeUntaggedImages(docker, stepImages);
 });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { connectEngine, EngineUnavailableError, formatMessage } from '../../client/src/docker/engine';
 
 async function problemOf(p: Promise<unknown>): Promise<EngineUnavailableError> {
@@ -20,7 +20,16 @@ async function problemOf(p: Promise<unknown>): Promise<EngineUnavailableError> {
   assert.fail('connecting should have failed');
 }
 
-const noContextHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-home-'));
+const made: string[] = [];
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = (prefix: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+const noContextHome = () => tempDir('dfs-home-');
 
 test('the test engine is found through the default socket and answers with its API version', async () => {
   const c = await connectEngine({ environment: { env: {}, homeDir: noContextHome() } });
@@ -108,7 +117,7 @@ test('a user without access to the engine socket is told to join the docker grou
   let fix: string;
   if (uid === 0) {
     // As root nothing is denied: ask the real socket as the unprivileged "nobody" (no docker group).
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-perm-'));
+    const dir = tempDir('dfs-perm-');
     fs.chmodSync(dir, 0o755);
     const script = path.join(dir, 'probe.mts');
     const engineModule = path.resolve(__dirname, '../../client/src/docker/engine.ts');
@@ -123,7 +132,7 @@ test('a user without access to the engine socket is told to join the docker grou
     ({ kind, fix } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { kind: string; fix: string });
   } else {
     // Not root: a socket its owner may not open gives the same EACCES.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-perm-'));
+    const dir = tempDir('dfs-perm-');
     const sock = path.join(dir, 'docker.sock');
     const server = net.createServer();
     await new Promise<void>((r) => server.listen(sock, r));

@@ -23,9 +23,16 @@ export function uniqueName(what: string): string {
   return `dfs-test-engine-${what}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
+const madeDirs: string[] = [];
+/** Deletes every directory makeContext created (call from after()). */
+export function removeContexts(): void {
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** Writes `files` (relative path → content) into a new temporary directory. */
 export function makeContext(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfs-engine-ctx-'));
+  madeDirs.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, rel);
     fs.mkdirSync(path.dirname(abs), { recursive: true });

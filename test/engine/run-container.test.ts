@@ -10,7 +10,7 @@ import { buildImage } from '../../client/src/docker/build';
 import { containerLogs, listContainers, removeContainer, restartContainer, startContainer, stopContainer } from '../../client/src/docker/containers';
 import { bindProbe, proposePortMappings } from '../../client/src/docker/ports';
 import { imageExposedPorts, resizeTty, runContainer, RunFailedError } from '../../client/src/docker/run';
-import { BASE_IMAGE, engine, makeContext, removeImages, removeLabelledContainers, TEST_LABEL, uniqueName, waitFor } from './engine-helpers';
+import { BASE_IMAGE, engine, makeContext, removeContexts, removeImages, removeLabelledContainers, TEST_LABEL, uniqueName, waitFor } from './engine-helpers';
 
 let docker: Dockerode;
 let webImage: string;
@@ -25,6 +25,7 @@ before(async () => {
   await buildImage(docker, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), tag: webImage });
 });
 after(async () => {
+  removeContexts();
   await removeLabelledContainers(docker);
   await removeImages(docker, [webImage]);
 });
