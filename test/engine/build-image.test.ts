@@ -149,3 +149,16 @@ test('a Dockerfile outside the context is sent under a generated name', async ()
   await buildImage(docker, { contextDir: ctx, dockerfile: path.join(elsewhere, 'Build.Dockerfile'), tag: t });
   assert.equal(await outputOf(docker, t, ['cat', '/data.txt']), 'outside-dockerfile-ok\n');
 });
+
+test('a build against an engine that is gone is an engine problem, not a Dockerfile error', async () => {
+  const { EngineUnavailableError } = await import('../../client/src/docker/engineErrors');
+  const { createDockerClient, resolveEngineEndpoint } = await import('../../client/src/docker/engine');
+  const gone = createDockerClient(resolveEngineEndpoint({ setting: 'unix:///nonexistent/docker.sock' }));
+  const dir = makeContext({ Dockerfile: `FROM ${BASE_IMAGE}\n` });
+  const err = await buildImage(gone, { contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') }).then(
+    () => assert.fail('should fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof EngineUnavailableError, String(err));
+  assert.equal(err.problem.kind, 'not-running');
+});

@@ -14,7 +14,8 @@ export class BuildDiagnostics implements vscode.Disposable {
   }
 
   report(dockerfile: vscode.Uri, failure: BuildFailure, document?: vscode.TextDocument): void {
-    if (failure.kind === 'cancelled') return;
+    // Only failures that belong to a line go into the Problems view; the rest is in the notification.
+    if (failure.kind === 'cancelled' || failure.line === undefined) return;
     const line = failure.line ?? 0;
     const endLine = failure.endLine ?? line;
     const endChar = document && endLine < document.lineCount ? document.lineAt(endLine).text.length : Number.MAX_SAFE_INTEGER;

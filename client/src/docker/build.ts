@@ -5,6 +5,7 @@ import { createBuildContext, type ContextStats } from './buildContext';
 import { cancelledFailure, describeBuildError, type BuildFailure } from './buildFailure';
 import { BuildStreamParser, type BuildEvent } from './buildStream';
 import { scanDockerfile, type ScannedDockerfile } from './dockerfileScan';
+import { EngineUnavailableError, explainEngineError } from './engineErrors';
 import { formatMessage } from './message';
 
 /**
@@ -158,6 +159,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   };
 
   let response: Readable | undefined;
+  let connectionError: unknown;
   try {
     response = buildkit
       ? await postBuildkitBuild(docker, context.stream, query, request.signal)
@@ -175,8 +177,14 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
     }
   } catch (err) {
     if (!request.signal.aborted) {
-      const message = httpErrorMessage(err);
-      failure ??= describeBuildError(message, failureContext());
+      // A connection-level error (no HTTP status: refused, reset, permission…) is about the engine,
+      // not the Dockerfile: explain it as such instead of pinning it on a line.
+      const code = (err as { code?: unknown }).code;
+      if (typeof code === 'string' && (err as { statusCode?: unknown }).statusCode === undefined) {
+        connectionError = err;
+      } else {
+        failure ??= describeBuildError(httpErrorMessage(err), failureContext());
+      }
     }
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
@@ -188,6 +196,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
     throw new BuildFailedError(cancelledFailure(step));
   }
   if (failure) throw new BuildFailedError(failure);
+  if (connectionError) throw new EngineUnavailableError(explainEngineError(connectionError));
   if (!imageId) {
     throw new BuildFailedError(describeBuildError('the engine ended the build without reporting an image', failureContext()));
   }
