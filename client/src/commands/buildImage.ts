@@ -68,7 +68,7 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
 
   const out = buildTerminal();
   out.reveal();
-  out.writeLine(`\x1b[1m$ docker build -t ${choices.tag}${choices.target ? ` --target ${choices.target}` : ''}${choices.noCache ? ' --no-cache' : ''}${choices.pull ? ' --pull' : ''}${choices.platform ? ` --platform ${choices.platform}` : ''}${Object.entries(choices.buildArgs).map(([k, v]) => ` --build-arg ${k}=${v}`).join('')} -f ${vscode.workspace.asRelativePath(dockerfile)} ${vscode.workspace.asRelativePath(choices.contextDir) || '.'}\x1b[0m`);
+  out.writeLine(`\x1b[1m$ docker build -t ${choices.tag}${choices.target ? ` --target ${choices.target}` : ''}${choices.noCache ? ' --no-cache' : ''}${choices.pull ? ' --pull' : ''}${choices.platform ? ` --platform ${choices.platform}` : ''}${Object.entries(choices.buildArgs).map(([k, v]) => ` --build-arg ${k}=${v}`).join('')} -f ${vscode.workspace.asRelativePath(dockerfile)} ${contextForDisplay(choices.contextDir, dockerfile)}\x1b[0m`);
   log().info(`build ${dockerfile.fsPath} → ${choices.tag} (context ${choices.contextDir})`);
 
   return vscode.window.withProgress(
@@ -158,4 +158,12 @@ async function showBuildFailure(err: BuildFailedError, document: vscode.TextDocu
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
   }
   if (pick === showOutput) out.reveal();
+}
+
+/** The context as the equivalent `docker build` command would name it from the workspace folder. */
+function contextForDisplay(contextDir: string, dockerfile: vscode.Uri): string {
+  const root = vscode.workspace.getWorkspaceFolder(dockerfile)?.uri.fsPath;
+  if (!root) return contextDir;
+  const rel = path.relative(root, contextDir);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? contextDir : rel;
 }
