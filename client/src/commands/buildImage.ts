@@ -122,7 +122,13 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
         out.writeLine(`\x1b[32m${vscode.l10n.t('Built {0} ({1} steps, {2} from cache)', choices.tag, result.steps, result.cacheHits)}\x1b[0m`);
         log().info(`built ${choices.tag} ${result.imageId}`);
         const runLabel = vscode.l10n.t('Run');
-        void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}.', choices.tag), runLabel).then((pick) => (pick === runLabel ? deps.run(choices.tag, dockerfile) : undefined));
+        const pushLabel = vscode.l10n.t('Tag and Push…');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}.', choices.tag), runLabel, pushLabel).then((pick) => {
+          if (pick === runLabel) return deps.run(choices.tag, dockerfile);
+          // Straight from a build to a registry: the push command asks where, with the tag prefilled.
+          if (pick === pushLabel) return vscode.commands.executeCommand('dockerfileStudio.images.tagAndPush', choices.tag);
+          return undefined;
+        });
         return choices.tag;
       } catch (err) {
         if (err instanceof BuildFailedError) {
