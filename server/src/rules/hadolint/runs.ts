@@ -20,15 +20,22 @@ export function runPart(ins: Instruction): Instruction | undefined {
   return undefined;
 }
 
+const runCache = new WeakMap<RuleContext, RunScript[]>();
+
 /** RUN scripts in file order, skipping those a non-POSIX shell (SHELL, `# hadolint shell=`) runs. */
-export function* runScripts(ctx: RuleContext, options: { onbuild?: boolean } = {}): Generator<RunScript> {
-  const onbuild = options.onbuild ?? true;
-  for (const ins of ctx.df.instructions) {
-    const run = ins.name === 'RUN' ? ins : onbuild ? runPart(ins) : undefined;
-    if (!run) continue;
-    if (!ctx.isPosixShell(ins)) continue;
-    yield { run, host: ins, commands: commandsOf(ctx, run), script: ctx.scriptOf(run) };
+export function runScripts(ctx: RuleContext, options: { onbuild?: boolean } = {}): RunScript[] {
+  // Some 40 rules read the same RUN list: build it once per lint.
+  let all = runCache.get(ctx);
+  if (!all) {
+    all = [];
+    for (const ins of ctx.df.instructions) {
+      const run = runPart(ins);
+      if (!run || !ctx.isPosixShell(ins)) continue;
+      all.push({ run, host: ins, commands: commandsOf(ctx, run), script: ctx.scriptOf(run) });
+    }
+    runCache.set(ctx, all);
   }
+  return options.onbuild === false ? all.filter((r) => r.run === r.host) : all;
 }
 
 /**
@@ -62,27 +69,38 @@ export function mountTargets(run: Instruction, types: string[]): string[] {
   return out;
 }
 
+const scopeCache = new WeakMap<RuleContext, Map<Instruction, Map<string, string>>>();
+
 /**
  * Values of the variables a RUN can see, the way hadolint resolves them for version checks: ARG
- * defaults anywhere before it, ENV values of its stage and the stages it is built FROM.
+ * defaults anywhere before it, ENV values of its stage and the stages it is built FROM. Computed
+ * in one pass per lint for every RUN that uses a variable.
  */
 export function variablesAt(ctx: RuleContext, host: Instruction): Map<string, string> {
-  const args = new Map<string, string>();
-  const envByStage: Map<string, string>[] = [];
-  let env = new Map<string, string>();
-  for (const ins of ctx.df.instructions) {
-    if (ins === host) break;
-    if (ins.name === 'FROM') {
-      const s = ctx.df.stages[ins.stageIndex];
-      const parent = ctx.df.stages.findIndex((p) => p.index < s.index && p.name !== undefined && p.name.toLowerCase() === s.image.toLowerCase());
-      env = new Map(parent >= 0 ? envByStage[parent] : []);
-      envByStage[ins.stageIndex] = env;
-      continue;
+  let scopes = scopeCache.get(ctx);
+  if (!scopes) {
+    scopes = new Map();
+    const args = new Map<string, string>();
+    const envByStage: Map<string, string>[] = [];
+    let env = new Map<string, string>();
+    const stageByName = new Map<string, number>();
+    for (const ins of ctx.df.instructions) {
+      if (ins.name === 'FROM') {
+        const s = ctx.df.stages[ins.stageIndex];
+        const parent = stageByName.get(s.image.toLowerCase());
+        env = new Map(parent !== undefined ? envByStage[parent] : []);
+        envByStage[ins.stageIndex] = env;
+        if (s.name) stageByName.set(s.name.toLowerCase(), s.index);
+        continue;
+      }
+      if (ins.name === 'ARG') for (const p of ins.pairs) if (p.value !== undefined) args.set(p.key, p.value);
+      if (ins.name === 'ENV') for (const p of ins.pairs) if (p.value !== undefined) env.set(p.key, p.value);
+      const run = runPart(ins);
+      if (run && ctx.scriptOf(run).includes('$')) scopes.set(ins, new Map([...args, ...env]));
     }
-    if (ins.name === 'ARG') for (const p of ins.pairs) if (p.value !== undefined) args.set(p.key, p.value);
-    if (ins.name === 'ENV') for (const p of ins.pairs) if (p.value !== undefined) env.set(p.key, p.value);
+    scopeCache.set(ctx, scopes);
   }
-  return new Map([...args, ...env]);
+  return scopes.get(host) ?? new Map();
 }
 
 /** Replace `$NAME` / `${NAME}` with known values (unknown ones become empty, as at build time). */

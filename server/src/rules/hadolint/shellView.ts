@@ -20,6 +20,8 @@ export interface HFlag {
 
 export interface HCommand {
   name: string;
+  /** Values of `args`, as a set (rules ask "has it this word?" many times). */
+  argValues: Set<string>;
   nameWord: ShellWord;
   /** Every word after the name (flags included), like hadolint's `arguments`. */
   args: ShellWord[];
@@ -74,6 +76,7 @@ function shiftCommand(c: ShellCommand, by: number): ShellCommand {
   return { ...c, words: c.words.map((w) => shiftWord(w, by)), assignments: c.assignments.map((w) => shiftWord(w, by)), start: c.start + by, end: c.end + by };
 }
 
+/** `script` is always the whole RUN script: nested commands carry offsets into it. */
 function collect(cmds: ShellCommand[], out: HCommand[], level: number, script: string): void {
   for (const c of cmds) {
     let words = c.words;
@@ -91,23 +94,22 @@ function collect(cmds: ShellCommand[], out: HCommand[], level: number, script: s
       if (nameWord && !/[$`]/.test(nameWord.raw)) {
         const args = words.slice(k + 1);
         const end = args.length ? args[args.length - 1].end : nameWord.end;
-        out.push({ name: nameWord.value, nameWord, args, flags: flagsOf(args), start: nameWord.start, end, index: out.length, source: c });
+        out.push({ name: nameWord.value, argValues: new Set(args.map((a) => a.value)), nameWord, args, flags: flagsOf(args), start: nameWord.start, end, index: out.length, source: c });
       }
     }
     // Commands inside command substitutions run too (`$(curl …)`, backticks).
     if (level < 4) {
       for (const w of [...c.assignments, ...c.words]) {
         if (!w.raw.includes('$(')) continue;
-        for (const n of nestedScripts(w)) collect(parseShell(n.text).map((x) => shiftCommand(x, n.offset)), out, level + 1, n.text);
+        for (const n of nestedScripts(w)) collect(parseShell(n.text).map((x) => shiftCommand(x, n.offset)), out, level + 1, script);
       }
       // The shell reader splits a backtick substitution into words, so find backticks in the source.
-      const source = script.slice(c.start, c.end);
-      for (let i = source.indexOf('`'); i >= 0; ) {
-        const close = source.indexOf('`', i + 1);
-        if (close < 0) break;
-        const text = source.slice(i + 1, close);
-        collect(parseShell(text).map((x) => shiftCommand(x, c.start + i + 1)), out, level + 1, text);
-        i = source.indexOf('`', close + 1);
+      for (let i = script.indexOf('`', c.start); i >= 0 && i < c.end; ) {
+        const close = script.indexOf('`', i + 1);
+        if (close < 0 || close >= c.end) break;
+        const text = script.slice(i + 1, close);
+        collect(parseShell(text).map((x) => shiftCommand(x, i + 1)), out, level + 1, script);
+        i = script.indexOf('`', close + 1);
       }
     }
   }
@@ -134,8 +136,8 @@ export function argValues(cmd: HCommand): string[] {
 
 /** hadolint's cmdHasArgs: the command is `name` and one of its words is in `wanted`. */
 export function cmdHasArgs(cmd: HCommand, name: string | string[], wanted: string[]): boolean {
-  const names = typeof name === 'string' ? [name] : name;
-  return names.includes(cmd.name) && cmd.args.some((a) => wanted.includes(a.value));
+  if (typeof name === 'string' ? cmd.name !== name : !name.includes(cmd.name)) return false;
+  return wanted.some((w) => cmd.argValues.has(w));
 }
 
 export function hasFlag(cmd: HCommand, name: string): boolean {
