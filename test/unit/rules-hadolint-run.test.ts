@@ -44,7 +44,7 @@ ruleCases(idOf('DL4006'), {
 });
 ruleCases(idOf('DL3059'), {
   bad: [['FROM debian:12\nRUN mkdir /app\nRUN chown 1000 /app', [3]], 'FROM debian:12\nRUN mkdir /app\n# set the owner\nRUN chown 1000 /app'],
-  good: ['FROM debian:12\nRUN mkdir /app\nWORKDIR /app\nRUN touch x', 'FROM debian:12\nRUN mkdir /app && chown 1000 /app\nRUN touch /app/x', 'FROM debian:12\nRUN --mount=type=secret,id=a cat /run/secrets/a\nRUN touch x'],
+  good: ['FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN New-Item -Type Directory C:\\app\nRUN Set-Location C:\\app', 'FROM debian:12\nRUN mkdir /app\nWORKDIR /app\nRUN touch x', 'FROM debian:12\nRUN mkdir /app && chown 1000 /app\nRUN touch /app/x', 'FROM debian:12\nRUN --mount=type=secret,id=a cat /run/secrets/a\nRUN touch x'],
 });
 
 test('fix: consecutive RUNs are merged into one', () => {

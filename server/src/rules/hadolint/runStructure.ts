@@ -100,7 +100,8 @@ export const mergeConsecutiveRuns: Rule = {
     let prev: Instruction | undefined;
     let prevCount = 0;
     for (const ins of ctx.df.instructions) {
-      if (ins.name !== 'RUN') {
+      // Counting commands needs a POSIX shell reading; PowerShell/cmd RUNs are left alone.
+      if (ins.name !== 'RUN' || !ctx.isPosixShell(ins)) {
         prev = undefined;
         continue;
       }
