@@ -6,6 +6,7 @@ import type { EngineService } from '../docker/engineService';
 import { log } from '../log';
 import { askBuildChoices, defaultBuildChoices, rememberBuildChoices, rememberedBuildChoices, type BuildChoices } from './buildChoices';
 import type { BuildDiagnostics } from './buildDiagnostics';
+import { rememberBuildSteps } from './buildStepsMemory';
 import { showCommandError } from './engineErrorUi';
 import { localize } from './localize';
 import { OutputTerminal } from './outputTerminal';
@@ -121,6 +122,8 @@ export async function buildCommand(deps: BuildCommandDeps, arg: unknown, ask: bo
         deps.diagnostics.clear(dockerfile);
         out.writeLine(`\x1b[32m${vscode.l10n.t('Built {0} ({1} steps, {2} from cache)', choices.tag, result.steps, result.cacheHits)}\x1b[0m`);
         log().info(`built ${choices.tag} ${result.imageId}`);
+        // The layer-size lenses add "cached" to the lines this build took from the cache.
+        await rememberBuildSteps(deps.state, dockerfile, { imageId: result.imageId, steps: result.stepCache });
         const runLabel = vscode.l10n.t('Run');
         const pushLabel = vscode.l10n.t('Tag and Push…');
         void vscode.window.showInformationMessage(vscode.l10n.t('Built {0}.', choices.tag), runLabel, pushLabel).then((pick) => {

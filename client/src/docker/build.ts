@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
+import { StepCacheRecorder, type BuildStepRecord } from './buildCache';
 import { createBuildContext, type ContextStats } from './buildContext';
 import { cancelledFailure, describeBuildError, type BuildFailure } from './buildFailure';
 import { BuildStreamParser, type BuildEvent } from './buildStream';
@@ -41,6 +42,8 @@ export interface BuildResult {
   readonly tag?: string;
   readonly steps: number;
   readonly cacheHits: number;
+  /** Each instruction the builder ran or reused, with its line and whether it came from the cache. */
+  readonly stepCache: readonly BuildStepRecord[];
   readonly context: ContextStats;
 }
 
@@ -100,6 +103,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   let partial = '';
   const buildkit = opts.builder === 'buildkit';
   let failedVertex: Extract<BuildEvent, { type: 'vertex-error' }> | undefined;
+  const stepCache = new StepCacheRecorder(scan, buildkit ? 'buildkit' : 'classic', opts.target);
 
   const rememberOutput = (text: string) => {
     const lines = (partial + text).split('\n');
@@ -118,6 +122,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
       : { scan, target: opts.target, step, total, lastOutput: [...stepOutput] };
 
   const handle = (e: BuildEvent) => {
+    stepCache.push(e);
     switch (e.type) {
       case 'vertex-error':
         failedVertex ??= e;
@@ -200,7 +205,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   if (!imageId) {
     throw new BuildFailedError(describeBuildError('the engine ended the build without reporting an image', failureContext()));
   }
-  return { imageId, tag: opts.tag, steps, cacheHits, context: { ...context.stats } };
+  return { imageId, tag: opts.tag, steps, cacheHits, stepCache: stepCache.steps(), context: { ...context.stats } };
 }
 
 /**

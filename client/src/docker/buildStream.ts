@@ -15,7 +15,8 @@ export type BuildEvent =
   /** BuildKit: a step failed (BuildKit runs stages in parallel, so this names which one). */
   | { type: 'vertex-error'; name: string; error: string; step?: number; total?: number; stage?: string; lastOutput: string[] }
   | { type: 'running-in'; containerId: string }
-  | { type: 'cache-hit' }
+  /** Classic: " ---> Using cache" for the step just announced; BuildKit: names the cached step. */
+  | { type: 'cache-hit'; step?: number; total?: number; stage?: string }
   /** " ---> 3f2a…": the image produced by a step. */
   | { type: 'step-image'; imageId: string }
   | { type: 'built'; imageId: string }

@@ -147,7 +147,8 @@ export function parseVertexName(name: string): { stage?: string; step: number; t
 export type BuildkitEvent =
   | { type: 'output'; text: string }
   | { type: 'step'; step: number; total: number; instruction: string; stage?: string }
-  | { type: 'cache-hit' }
+  /** A numbered vertex came from the cache: which step, so the build can mark its line "cached". */
+  | { type: 'cache-hit'; step?: number; total?: number; stage?: string }
   | { type: 'vertex-error'; name: string; error: string; step?: number; total?: number; stage?: string; lastOutput: string[] };
 
 const LAST_LINES = 12;
@@ -183,7 +184,7 @@ export class BuildkitProgress {
       }
       if (v.cached && !before?.cached) {
         events.push({ type: 'output', text: `#${n} CACHED\n` });
-        if (parsed) events.push({ type: 'cache-hit' });
+        if (parsed) events.push({ type: 'cache-hit', step: parsed.step, total: parsed.total, stage: parsed.stage });
       }
       if (v.error && !before?.error) {
         events.push({ type: 'output', text: `#${n} ERROR: ${v.error}\n` });

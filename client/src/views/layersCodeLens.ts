@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { onDidRememberBuildSteps, rememberedBuildSteps, sameImage } from '../commands/buildStepsMemory';
+import { cachedLines } from '../docker/buildCache';
 import type { EngineService } from '../docker/engineService';
 import { formatBytes } from '../docker/layers/formatBytes';
 import { analyseEngineImage } from '../docker/layers/analyseImage';
@@ -26,6 +28,7 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
   private readonly cache = new Map<string, { at: number; imageId: string; history: { createdBy: string; size: number }[] }>();
 
   private readonly timer: NodeJS.Timeout;
+  private readonly buildSub: vscode.Disposable;
   /** Image ids analysed (or being analysed) in the background, by "tag@id". */
   private readonly analysing = new Set<string>();
 
@@ -33,6 +36,8 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
     // A build elsewhere (our command, a terminal) moves the tag to a new image: notice it while a
     // Dockerfile with a remembered tag is visible, with one cheap inspect per poll.
     this.timer = setInterval(() => void this.pollForRebuild(), 4000);
+    // A rebuild that reused every step keeps the image id: the poll would not notice the new "cached".
+    this.buildSub = onDidRememberBuildSteps(() => this.refresh());
   }
 
   private async pollForRebuild(): Promise<void> {
@@ -65,12 +70,16 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
     let annotations: SizeAnnotation[];
     let waste: WasteAnnotation[] = [];
     let imageId: string;
+    let cached = new Set<number>();
     try {
       const entry = await this.history(tag);
       if (!entry || token.isCancellationRequested) return [];
       imageId = entry.imageId;
       const text = document.getText();
       annotations = sizeAnnotations(entry.history, text, formatBytes, isMetadataStep);
+      // "cached" only when our last build of this Dockerfile produced this very image.
+      const build = rememberedBuildSteps(this.state, document.uri);
+      if (build && sameImage(build.imageId, imageId)) cached = cachedLines(build.steps, text);
       // With an analysis of this very image (Analyse layers), also say what each line hides.
       const analysis = this.analyses.get(tag, imageId);
       if (analysis && analysis.history.length === entry.history.length) {
@@ -92,10 +101,13 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
     });
     return [...wasteLenses, ...annotations.map((a) => {
       const range = new vscode.Range(a.line, 0, a.line, 0);
-      const title = a.emptyLayer ? `$(symbol-property) ${vscode.l10n.t('no layer: metadata only')}` : `$(layers) ${a.text}`;
-      const tooltip = a.emptyLayer
+      const fromCache = cached.has(a.line);
+      const cachedSuffix = fromCache ? ` · ${vscode.l10n.t('cached')}` : '';
+      const title = a.emptyLayer ? `$(symbol-property) ${vscode.l10n.t('no layer: metadata only')}${cachedSuffix}` : `$(layers) ${a.text}${cachedSuffix}`;
+      const size = a.emptyLayer
         ? vscode.l10n.t('In {0}, this instruction changed only the image configuration: it adds no bytes.', tag)
         : vscode.l10n.t('In {0} ({1}), the layer this instruction made adds {2} bytes.', tag, imageId.replace(/^sha256:/, '').slice(0, 12), a.bytes.toLocaleString('en-US'));
+      const tooltip = fromCache ? `${size}\n${vscode.l10n.t('The last build reused this step from the build cache instead of running it again: the instruction, its files and every step before it were unchanged.')}` : size;
       return new vscode.CodeLens(range, { title, tooltip, command: 'dockerfileStudio.images.analyseLayers', arguments: [tag] });
     })];
   }
@@ -138,6 +150,7 @@ export class LayerSizeCodeLensProvider implements vscode.CodeLensProvider, vscod
 
   dispose(): void {
     clearInterval(this.timer);
+    this.buildSub.dispose();
     this.changed.dispose();
   }
 }
