@@ -68,9 +68,8 @@ export function parseShell(script: string): ShellCommand[] {
       while (i < n && script[i] !== '\n') i++;
       continue;
     }
-    const two = script.slice(i, i + 2);
-    if (two === '&&' || two === '||') {
-      finish(two, i);
+    if ((c === '&' || c === '|') && script[i + 1] === c) {
+      finish(c === '&' ? '&&' : '||', i);
       i += 2;
       continue;
     }
@@ -92,38 +91,51 @@ export function parseShell(script: string): ShellCommand[] {
       i++;
       continue;
     }
-    // A word: runs until unquoted whitespace or an operator character.
+    // A word: runs until unquoted whitespace or an operator character. Plain stretches are
+    // copied with one slice each (char-by-char concatenation dominated lint time on big files).
     const start = i;
     let value = '';
+    let plainFrom = i;
+    const flush = (to: number): void => {
+      if (to > plainFrom) value += script.slice(plainFrom, to);
+    };
     while (i < n) {
       const ch = script[i];
       if (ch === "'") {
+        flush(i);
         const close = script.indexOf("'", i + 1);
         const end = close < 0 ? n : close;
         value += script.slice(i + 1, end);
         i = end + 1;
+        plainFrom = i;
         continue;
       }
       if (ch === '"') {
+        flush(i);
         i++;
+        let from = i;
         while (i < n && script[i] !== '"') {
           if (script[i] === '\\' && i + 1 < n && '"\\$`'.includes(script[i + 1])) {
-            value += script[i + 1];
+            value += script.slice(from, i) + script[i + 1];
             i += 2;
-          } else value += script[i++];
+            from = i;
+          } else i++;
         }
+        value += script.slice(from, Math.min(i, n));
         i++;
+        plainFrom = i;
         continue;
       }
       if (ch === '\\' && i + 1 < n) {
+        flush(i);
         if (script[i + 1] !== '\n') value += script[i + 1];
         i += 2;
+        plainFrom = i;
         continue;
       }
       if (ch === '$' && script[i + 1] === '(') {
         // Keep command substitutions inside the word; scan to the matching paren.
         let d = 0;
-        const s = i;
         for (; i < n; i++) {
           if (script[i] === '(') d++;
           else if (script[i] === ')' && --d === 0) {
@@ -131,14 +143,13 @@ export function parseShell(script: string): ShellCommand[] {
             break;
           }
         }
-        value += script.slice(s, i);
         continue;
       }
-      if (' \t\r\n;&|'.includes(ch) || (ch === ')' && depth > 0)) break;
-      value += ch;
+      if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === ';' || ch === '&' || ch === '|' || (ch === ')' && depth > 0)) break;
       i++;
     }
     if (i > n) i = n;
+    flush(i);
     if (cmdStart < 0) cmdStart = start;
     words.push({ raw: script.slice(start, i), value, start, end: i });
   }
