@@ -39,6 +39,11 @@ export class ServerHandle {
     log().info('language server started');
   }
 
+  /** Sends a notification to the server when it runs (facts it can do without when it does not). */
+  async notify(method: string, params: unknown): Promise<void> {
+    if (this.client?.isRunning()) await this.client.sendNotification(method, params);
+  }
+
   async stop(): Promise<void> {
     const c = this.client;
     this.client = undefined;

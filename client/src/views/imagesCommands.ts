@@ -7,6 +7,7 @@ import { containerDiffText, type ImageNode } from './imagesModel';
 import { ImagesView as ImagesViewClass, type ImagesView, type LinkedLayerNode } from './imagesView';
 import { LayerAnalysisStore } from './layersAnalysisStore';
 import { LayerSizeCodeLensProvider } from './layersCodeLens';
+import { sendLayerFactsAfterAnalyses, type LanguageServerNotifier } from './layerFactsSender';
 import { showLayersPanel } from './layersPanel';
 
 /**
@@ -214,7 +215,7 @@ async function revealLine(node: unknown): Promise<void> {
 }
 
 /** Creates the Images view on the owner and returns its commands for the one registration table. */
-export function imagesViewCommands(owner: { context: vscode.ExtensionContext; engine: EngineService }): Record<string, (...args: unknown[]) => unknown> {
+export function imagesViewCommands(owner: { context: vscode.ExtensionContext; engine: EngineService; server: LanguageServerNotifier }): Record<string, (...args: unknown[]) => unknown> {
   const analyses = new LayerAnalysisStore();
   const view = new ImagesViewClass(owner.engine, owner.context.workspaceState, analyses);
   const lenses = new LayerSizeCodeLensProvider(owner.engine, owner.context.workspaceState, analyses);
@@ -224,6 +225,7 @@ export function imagesViewCommands(owner: { context: vscode.ExtensionContext; en
     view,
     lenses,
     analyses.onDidChange(() => lenses.refresh()),
+    sendLayerFactsAfterAnalyses(analyses, owner.context.workspaceState, owner.server),
     engineSub,
     vscode.languages.registerCodeLensProvider({ language: 'dockerfile', scheme: 'file' }, lenses),
     // A build finishes as the view learns of a new image; saving also re-reads the history.

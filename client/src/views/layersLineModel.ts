@@ -225,3 +225,38 @@ export function wasteAnnotations(
     .filter((a) => a.bytes > 0)
     .sort((a, b) => a.line - b.line);
 }
+
+export interface LayerFactForServer {
+  path: string;
+  bytes: number;
+  /** 0-based line of the instruction whose layer added this copy. */
+  addedAtLine: number;
+}
+
+/**
+ * The wasted files of an analysis as facts for the language server's `deleted-in-later-layer`
+ * rule: one per stored copy whose adding layer maps to a Dockerfile line (base-image layers have
+ * none and are left out), absolute paths, biggest first, at most `limit`.
+ */
+export function layerFactsForServer(
+  layerOfStep: (number | undefined)[],
+  wasted: { path: string; addedIn: number[]; sizes: number[] }[],
+  lineOfStep: Map<number, number>,
+  limit = 500,
+): LayerFactForServer[] {
+  const lineOfLayer = new Map<number, number>();
+  layerOfStep.forEach((layer, step) => {
+    const line = lineOfStep.get(step);
+    if (layer !== undefined && line !== undefined) lineOfLayer.set(layer, line);
+  });
+  const out: LayerFactForServer[] = [];
+  for (const w of wasted) {
+    const path = `/${w.path.replace(/^(\.\/|\/)+/, '')}`;
+    w.addedIn.forEach((layer, i) => {
+      const line = lineOfLayer.get(layer);
+      const bytes = w.sizes[i] ?? 0;
+      if (line !== undefined && bytes > 0) out.push({ path, bytes, addedAtLine: line });
+    });
+  }
+  return out.sort((a, b) => b.bytes - a.bytes).slice(0, limit);
+}

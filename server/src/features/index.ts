@@ -15,5 +15,6 @@ import { semanticTokensFeature } from './semanticTokens';
 import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { signatureHelpFeature } from './signatureHelp';
+import { layerFactsFeature } from './layerFacts';
 
-export const features: Feature[] = [diagnosticsFeature, shellcheckDiagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature, hoverFeature, signatureHelpFeature];
+export const features: Feature[] = [diagnosticsFeature, shellcheckDiagnosticsFeature, codeActionsFeature, symbolsFeature, foldingFeature, highlightFeature, definitionFeature, referencesFeature, renameFeature, linksFeature, completionFeature, semanticTokensFeature, formattingFeature, hoverFeature, signatureHelpFeature, layerFactsFeature];

@@ -22,6 +22,18 @@ export interface LintConfig {
   shellcheck: boolean;
   /** Lines of the build context's `.dockerignore` (BuildKit CopyIgnoredFile); undefined = unknown. */
   dockerignore?: string[];
+  /**
+   * Wasted files of the last analysed image built from this Dockerfile (sent by the client after
+   * a layer analysis): path, bytes, and the 0-based line of the instruction whose layer added them.
+   * undefined = no analysis; `deleted-in-later-layer` then only knows what the text says.
+   */
+  layerFacts?: LayerFact[];
+}
+
+export interface LayerFact {
+  path: string;
+  bytes: number;
+  addedAtLine: number;
 }
 
 export function defaultConfig(): LintConfig {

@@ -2,6 +2,7 @@
 // The file is gone from the final filesystem, but its bytes stay in the earlier layer.
 import { effectiveCommand } from '../../model/shell';
 import type { Instruction } from '../../model/types';
+import type { LayerFact } from '../config';
 import { scriptRange } from '../context';
 import type { Rule, RuleContext } from '../types';
 
@@ -14,6 +15,37 @@ function normalize(path: string, workdir: string): string {
     else parts.push(seg);
   }
   return '/' + parts.join('/');
+}
+
+/** Decimal units like `docker images` and the client's lenses, so the figures look alike. */
+function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = -1;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toPrecision(3).replace(/\.0+$|(\.\d*?)0+$/, '$1')} ${units[unit]}`;
+}
+
+/**
+ * What the last layer analysis measured for a deleted path: the wasted files at or under it that
+ * an earlier instruction of this stage added (lines before the deleting RUN, from the stage on).
+ */
+function measured(facts: readonly LayerFact[] | undefined, target: string, fromLine: number, beforeLine: number): { bytes: number; lines: number[] } | undefined {
+  if (!facts?.length) return undefined;
+  let bytes = 0;
+  const lines = new Set<number>();
+  for (const f of facts) {
+    const path = normalize(f.path, '/');
+    if (path !== target && !path.startsWith(target + '/')) continue;
+    if (f.addedAtLine < fromLine || f.addedAtLine >= beforeLine) continue;
+    bytes += f.bytes;
+    lines.add(f.addedAtLine);
+  }
+  return lines.size ? { bytes, lines: [...lines].sort((a, b) => a - b) } : undefined;
 }
 
 interface Created {
@@ -90,6 +122,21 @@ export const deletedInLaterLayer: Rule = {
             const target = normalize(a.value, workdir);
             if (target === '/') continue;
             const hit = created.find((c) => c.path === target || c.path.startsWith(target + '/'));
+            const real = measured(ctx.config.layerFacts, target, stage.from.startLine, ins.startLine);
+            if (real) {
+              // The analysis of the built image says exactly what this deletion leaves behind.
+              const size = formatBytes(real.bytes);
+              const at = real.lines.map((l) => l + 1).join(', ');
+              const many = real.lines.length > 1;
+              report({
+                range: scriptRange(ins, a.start, a.end),
+                message: {
+                  en: `'${a.value}' removes ${size} added at ${many ? 'lines' : 'line'} ${at}; the bytes stay in ${many ? 'those layers' : 'that layer'}, so the image is no smaller (measured in the last analysed image). Delete it in the same instruction that creates it, or use a multi-stage build.`,
+                  ko: `'${a.value}'은(는) ${at}번째 줄에서 추가된 ${size}를 지웁니다. 그 바이트는 ${many ? '그 레이어들에' : '그 레이어에'} 그대로 남아 이미지가 작아지지 않습니다(마지막으로 분석한 이미지에서 잰 값). 만든 명령 안에서 지우거나 멀티 스테이지 빌드를 쓰세요.`,
+                },
+              });
+              continue;
+            }
             if (!hit) continue;
             report({
               range: scriptRange(ins, a.start, a.end),
