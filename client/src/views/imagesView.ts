@@ -8,6 +8,7 @@ import type { LayerAnalysisStore } from './layersAnalysisStore';
 import { formatBytes } from '../docker/layers/formatBytes';
 import { imageNodes, layerNodes, pathNodes, type ImageNode, type ImagesTreeNode, type LayerNode, type MorePathsNode, type PathNode } from './imagesModel';
 import { findBuildDockerfile } from './imagesDockerfileLink';
+import { ENGINE_PROBLEM_CONTEXT, ENGINE_UNAVAILABLE_CONTEXT } from './containersView';
 
 /**
  * The Images view: images (tags; dangling ones grouped), each expanding into its layers from the
@@ -79,7 +80,14 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   private onEngineState(s: EngineState): void {
-    this.view.message = s.kind === 'unavailable' ? `${localize(s.problem.summary)} ${localize(s.problem.fix)}` : undefined;
+    // Same as the Containers view: a TreeView message would hide the welcome content and its Retry
+    // button, so the reason per problem kind lives in viewsWelcome (context keys set here too, so
+    // this view does not depend on the other having been created) and the address in the description.
+    void vscode.commands.executeCommand('setContext', ENGINE_UNAVAILABLE_CONTEXT, s.kind === 'unavailable');
+    void vscode.commands.executeCommand('setContext', ENGINE_PROBLEM_CONTEXT, s.kind === 'unavailable' ? s.problem.kind : '');
+    this.view.description = s.kind === 'unavailable' ? (s.where ?? '') : undefined;
+    this.view.message = undefined;
+    if (s.kind === 'unavailable') log().info(`Images view: ${localize(s.problem.summary)}`);
     if (s.kind !== 'connecting') this.changed.fire(undefined);
   }
 
@@ -139,7 +147,7 @@ export class ImagesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     try {
       docker = (await this.engine.get()).docker;
     } catch {
-      return []; // the view message explains why
+      return []; // the welcome content explains why
     }
     try {
       if (!node) {
