@@ -68,6 +68,10 @@ test('keywords, flags and undeclared variables are refused with an explanation',
   await assert.rejects(server.request('textDocument/prepareRename', at(7, 8)), /--from.*cannot be renamed/);
   await assert.rejects(server.request('textDocument/prepareRename', at(5, 28)), /PATH is not declared/);
   assert.equal(await server.request('textDocument/prepareRename', at(5, 6)), null, 'a plain shell word is simply not renamable');
+  const typo = 'file:///tmp/rename/typo/Dockerfile';
+  await server.open(typo, 'FROM a\nRUNN echo\nRUN --nope=1 true\n');
+  assert.equal(await server.request('textDocument/prepareRename', { textDocument: { uri: typo }, position: { line: 1, character: 2 } }), null, 'a misspelt keyword is not explained as a keyword');
+  assert.equal(await server.request('textDocument/prepareRename', { textDocument: { uri: typo }, position: { line: 2, character: 6 } }), null, 'nor an unknown flag');
 });
 
 test('invalid new names and stage-name clashes are refused', async () => {

@@ -28,7 +28,7 @@ export function foldingRangesOf(df: Dockerfile): FoldingRange[] {
     if (end > stage.from.startLine) out.push({ startLine: stage.from.startLine, endLine: end, kind: FoldingRangeKind.Region });
   }
   for (const ins of df.instructions) {
-    if (ins.endLine > ins.startLine && !(ins.name === 'FROM' && ins.endLine === ins.startLine)) {
+    if (ins.endLine > ins.startLine) {
       out.push({ startLine: ins.startLine, endLine: Math.min(ins.endLine, last) });
     }
     for (const h of ins.heredocs) {

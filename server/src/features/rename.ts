@@ -3,6 +3,7 @@
 // that cannot be renamed get an error that says why, in the user's language.
 import type { PrepareRenameParams, Range, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { instructionAtLine, rangeContains } from '../model/query';
+import { instructionSpec } from '../model/syntax';
 import type { Dockerfile, Position } from '../model/types';
 import type { Locale } from '../settings';
 import type { Feature, ServerContext } from '../serverContext';
@@ -46,8 +47,11 @@ function keywordAt(df: Dockerfile, p: Position): { kind: 'keyword' | 'flag'; tex
   const ins = instructionAtLine(df, p.line);
   if (!ins) return undefined;
   for (const i of ins.trigger ? [ins, ins.trigger] : [ins]) {
+    // Only words Docker defines get the explanation; a misspelt keyword is just not renamable.
+    const spec = instructionSpec(i.name);
+    if (!spec) continue;
     if (rangeContains(i.keywordRange, p)) return { kind: 'keyword', text: i.keyword };
-    for (const f of i.flags) if (rangeContains(f.nameRange, p)) return { kind: 'flag', text: `--${f.name}` };
+    for (const f of i.flags) if (rangeContains(f.nameRange, p) && spec.flags.some((s) => s.name === f.name)) return { kind: 'flag', text: `--${f.name}` };
     for (const a of i.args) {
       const upper = a.value.toUpperCase();
       const isKeywordArg = (i.name === 'FROM' && upper === 'AS') || (i.name === 'HEALTHCHECK' && (upper === 'CMD' || upper === 'NONE'));
