@@ -66,7 +66,7 @@ if (!argv.includes('--report-only')) {
 
 const data = JSON.parse(readFileSync(jsonPath, 'utf8'));
 writeFileSync(mdPath, withSection(existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '# Benchmarks\n', render(data)));
-console.log(`bench: wrote ${jsonPath}, ${textPath} and the LSP section of ${mdPath}`);
+console.log(argv.includes('--report-only') ? `bench: rewrote the LSP section of ${mdPath} from ${jsonPath}` : `bench: wrote ${jsonPath}, ${textPath} and the LSP section of ${mdPath}`);
 
 function withSection(md, section) {
   const block = `${START}\n${section}\n${END}`;
@@ -112,18 +112,21 @@ function render(d) {
       const ra = result(doc, metric, a.name);
       const rb = result(doc, metric, b.name);
       if (!ra && !rb) continue;
+      // Capabilities neither server advertises (pull diagnostics) make no row.
+      if (ra?.error === 'n/a' && rb?.error === 'n/a') continue;
       const ratio = d.ratios.find((x) => x.doc === doc && x.metric === metric)?.median ?? null;
       let verdict = '';
       if (TARGET_SIZES.includes(doc) && metric !== 'rss' && metric !== 'diag-pull') {
         const aTimedOut = ra?.error && !ra.stats?.n;
         const bAnswered = rb?.stats?.n > 0;
-        if (aTimedOut && bAnswered) verdict = 'yes (anchor times out)';
+        if (aTimedOut && bAnswered && rb.error) verdict = `**no**: both time out (ours answered ${rb.stats.n} reps first)`;
+        else if (aTimedOut && bAnswered) verdict = 'yes (anchor times out)';
         else if (ratio !== null && rb?.stats?.n) verdict = ratio <= TARGET_RATIO ? 'yes' : '**no**';
         else if (!rb?.stats?.n && ra?.stats?.n) verdict = '**no** (we do not answer)';
         if (verdict) {
           counted++;
           if (verdict.startsWith('yes')) met++;
-          else misses.push(`${metric}@${doc} (${ratio === null ? 'no answer' : `${fmt(ratio)}×`})`);
+          else misses.push(`${metric}@${doc} (${ratio === null ? (rb?.error ? 'both time out' : 'no answer') : `${fmt(ratio)}×`})`);
         }
       }
       if (metric === 'rss' && TARGET_SIZES.includes(doc) && ra?.stats && rb?.stats) {

@@ -59,6 +59,10 @@ const documents: Record<string, string> = {
   unterminatedVariables: 'FROM ${\nRUN ${A:-${B\nENV X=${\nARG ${=\n',
   brokenJson: 'FROM a\nCMD ["a", \nENTRYPOINT [[[[\nSHELL ["sh",\nVOLUME ]\n',
   escapeBacktick: '# escape=`\nFROM a\nRUN echo `\n  hi\nCOPY --from=`` a b\n',
+  // The anchor's fuzz crashes (../shared/bench/FUZZ.md): variables before the first FROM, and a
+  // stray escape/backtick in a continued RUN or COPY next to heredoc-like text.
+  variableBeforeFrom: 'ONB --${X}=1\nRUN <<$VAR\nARG A=${A}\nFROM ${A}\n',
+  strayHeredocInContinuation: 'FROM a\nRUN \\\n  \\ `\n  --mount=type=cache,target=/x true <<EOF\nCOPY \\\n \\ ` <<EOF a b\n',
   directivesOnly: '# syntax=\n# escape=x\n# check=\n',
   empty: '',
   onlyFlags: 'RUN --mount= --mount=type=,, --=\nFROM --platform= --\nONBUILD ONBUILD ONBUILD\nHEALTHCHECK --interval=\nONBUILD\n',
