@@ -47,3 +47,10 @@ test('every rule fires on its bad example and not on its good one', () => {
   }
   assert.deepEqual(problems, []);
 });
+
+test('docs/RULES.md is the committed output of the generator (run npm run gen:docs)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { renderRulesDoc } = await import('../../scripts/gen-rules-doc');
+  assert.equal(readFileSync(join(__dirname, '..', '..', 'docs', 'RULES.md'), 'utf8'), renderRulesDoc());
+});
