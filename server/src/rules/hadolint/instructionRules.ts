@@ -198,9 +198,11 @@ export const onbuildTriggerDisallowed: Rule = {
   },
 };
 
-function refersTo(value: string, name: string): boolean {
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\$\\{${esc}\\}|\\$${esc}(?![A-Za-z0-9_])`).test(value);
+/** Names a value refers to as `$NAME` or `${NAME}` (the forms hadolint checks). */
+function referencedNames(value: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) out.add(m[1] ?? m[2]);
+  return out;
 }
 
 export const envSelfReference: Rule = {
@@ -225,9 +227,21 @@ export const envSelfReference: Rule = {
       }
       if (ins.name !== 'ENV') continue;
       const pairs = ins.pairs;
+      // Which pairs refer to each name, computed once: linear in the pairs (a 100 000-character
+      // ENV line with thousands of pairs must not take seconds).
+      const usersOf = new Map<string, number[]>();
+      pairs.forEach((q, j) => {
+        if (q.rawValue === undefined) return;
+        for (const name of referencedNames(q.rawValue)) {
+          const list = usersOf.get(name) ?? [];
+          if (list.length < 2) list.push(j);
+          usersOf.set(name, list);
+        }
+      });
       pairs.forEach((p, idx) => {
         if (known.has(p.key)) return;
-        const user = pairs.find((q, j) => j !== idx && q.rawValue !== undefined && refersTo(q.rawValue, p.key));
+        const j = (usersOf.get(p.key) ?? []).find((k) => k !== idx);
+        const user = j === undefined ? undefined : pairs[j];
         if (!user) return;
         report({
           range: user.valueRange ?? user.range,
