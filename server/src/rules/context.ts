@@ -12,6 +12,7 @@ interface ScriptInfo {
 }
 
 const scriptInfos = new WeakMap<Instruction, ScriptInfo>();
+const lineStarts = new WeakMap<Instruction, number[]>();
 
 /** The script a RUN (or ONBUILD RUN trigger) executes, and where it sits. */
 export function scriptInfo(ins: Instruction): ScriptInfo {
@@ -31,16 +32,25 @@ export function scriptRange(ins: Instruction, start: number, end: number): Range
   const info = scriptInfo(ins);
   if (info.argsOffset >= 0) return { start: ins.positionAt(info.argsOffset + start), end: ins.positionAt(info.argsOffset + end) };
   if (info.argsOffset === -1) {
+    // Heredoc bodies: map offsets through the body's line starts (computed once per script) by
+    // binary search, so reporting many words of a big heredoc stays linear.
+    let starts = lineStarts.get(ins);
+    if (!starts) {
+      starts = [0];
+      for (let i = info.script.indexOf('\n'); i >= 0; i = info.script.indexOf('\n', i + 1)) starts.push(i + 1);
+      lineStarts.set(ins, starts);
+    }
+    const table = starts;
+    const first = ins.heredocs[0].bodyStartLine;
     const at = (offset: number): Position => {
-      let line = ins.heredocs[0].bodyStartLine;
-      let lineStart = 0;
-      for (let i = 0; i < offset && i < info.script.length; i++) {
-        if (info.script[i] === '\n') {
-          line++;
-          lineStart = i + 1;
-        }
+      let lo = 0;
+      let hi = table.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (table[mid] <= offset) lo = mid;
+        else hi = mid - 1;
       }
-      return { line, character: offset - lineStart };
+      return { line: first + lo, character: offset - table[lo] };
     };
     return { start: at(start), end: at(end) };
   }
