@@ -19,7 +19,7 @@ test('typing at the start of a line suggests instructions, and accepting one ins
   await vs.step('instruction-suggestions', async () => {
     await vs.goTo(3, 1); // the empty line between WORKDIR and CMD
     await vs.page.keyboard.type('EXP');
-    await suggestRow('EXPOSE').waitFor({ state: 'visible', timeout: 20_000 });
+    await vs.expectSuggestion('EXPOSE');
     await vs.screenshot('e2e-02-completion-instructions');
     await vs.page.keyboard.press('Enter');
     await waitUntil('EXPOSE to be inserted', async () => /^EXPOSE\b/m.test(await vs.editorText()), 10_000);
@@ -31,7 +31,7 @@ test('after `COPY --` the suggestions are COPY flags', async () => {
     await vs.page.keyboard.press('End');
     await vs.page.keyboard.press('Enter');
     await vs.page.keyboard.type('COPY --');
-    await suggestRow('--chown').waitFor({ state: 'visible', timeout: 20_000 });
+    await vs.expectSuggestion('--chown');
     for (const flag of ['--from', '--chmod', '--link']) {
       await suggestRow(flag).waitFor({ state: 'attached', timeout: 5_000 });
     }

@@ -42,7 +42,7 @@ test('with no engine, diagnostics and completion still work', async () => {
     await vs.page.keyboard.press('Enter');
     await vs.page.keyboard.press('ArrowUp');
     await vs.page.keyboard.type('EXP');
-    await vs.page.locator('.editor-widget.suggest-widget .monaco-list-row[aria-label^="EXPOSE"]').first().waitFor({ state: 'visible', timeout: 20_000 });
+    await vs.expectSuggestion('EXPOSE');
     await vs.page.keyboard.press('Escape');
     await waitUntil('the Docker language status to say the engine is not reachable', async () => {
       await vs.page.locator('[id="status.languageStatus"]').first().click();

@@ -70,7 +70,6 @@ export class VsCodeSession {
 
   static async start(options: SessionOptions): Promise<VsCodeSession> {
     if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: run \`bash scripts/e2e-setup.sh\` first`);
-    rmSync(join(artifactsRoot, options.name), { recursive: true, force: true }); // evidence of an earlier run
     const root = mkdtempSync(join(tmpdir(), 'dfs-e2e-'));
     const profile = createProfile(root, { ...testSettings, ...options.settings });
     if (options.machineSettings) {
@@ -216,6 +215,21 @@ export class VsCodeSession {
     await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'No cache' }).first().click();
     await this.answerPrompt('Build image: options');
     await this.answerPrompt('platform');
+  }
+
+  /**
+   * Waits for the suggestion `label` after the user typed something. A completion request that
+   * reached the language server before it was ready comes back empty and VS Code does not ask again
+   * while the same word is typed, so when nothing shows, Ctrl+Space asks again (as a user would).
+   */
+  async expectSuggestion(label: string, timeoutMs = 30_000): Promise<void> {
+    const row = this.page.locator(`.editor-widget.suggest-widget .monaco-list-row[aria-label^="${label}"]`).first();
+    let first = true;
+    await waitUntil(`the suggestion ${label}`, async () => {
+      if (!first) await this.page.keyboard.press('Control+Space');
+      first = false;
+      return row.waitFor({ state: 'visible', timeout: 4_000 }).then(() => true, () => false);
+    }, timeoutMs, 0);
   }
 
   /** Clicks a CodeLens of the active editor by its text, e.g. "Build image". */
