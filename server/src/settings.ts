@@ -42,6 +42,8 @@ export class ServerSettings {
   private clientLocale: string | undefined;
   private canPull = false;
   private current: StudioSettings = defaultSettings;
+  /** Defaults plus initializationOptions: the base every configuration answer is merged over. */
+  private initial: StudioSettings = defaultSettings;
   private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly connection: Connection) {}
@@ -50,7 +52,8 @@ export class ServerSettings {
     this.clientLocale = params.locale;
     this.canPull = params.capabilities.workspace?.configuration === true;
     const opts = params.initializationOptions as Record<string, unknown> | undefined;
-    this.current = merge(defaultSettings, opts?.settings ?? opts);
+    this.initial = merge(defaultSettings, opts?.settings ?? opts);
+    this.current = this.initial;
   }
 
   initialized(): void {
@@ -65,7 +68,9 @@ export class ServerSettings {
   private async refresh(): Promise<void> {
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration({ section: 'dockerfileStudio' });
-      this.current = merge(this.current, raw);
+      // Each answer is the whole section: merge it over the start-up settings (not over the last
+      // answer), so a key the user removes falls back to its default.
+      this.current = merge(this.initial, raw);
       for (const l of this.listeners) l();
     } catch (err) {
       this.connection.console.warn(`could not read settings: ${String(err)}`);

@@ -11,7 +11,7 @@ export interface TestServer {
   proc: ChildProcess;
   init: InitializeResult;
   /** Open a document; resolves with the first diagnostics published for it. */
-  open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]>;
   /** Replace the whole text; resolves with the next diagnostics for it. */
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
@@ -87,8 +87,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     set settings(s: Record<string, unknown>) {
       state.settings = s;
     },
-    async open(uri, text, version = 1) {
-      const p = nextDiagnostics(uri);
+    async open(uri, text, version = 1, timeoutMs?: number) {
+      const p = nextDiagnostics(uri, timeoutMs);
       await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } });
       return p;
     },
