@@ -7,7 +7,6 @@ import { findConfigFile, readConfigFile } from '../rules/configFiles';
 import { readDockerignoreFor } from '../rules/buildkit/dockerignoreFile';
 import { lint, reachesThreshold, type ExternalFinding } from '../rules/engine';
 import { allRules } from '../rules/index';
-import type { Severity } from '../rules/types';
 import type { Locale } from '../settings';
 import { expandPaths } from './findDockerfiles';
 import { FORMATS, formatCheckstyle, formatGnu, formatJson, formatSarif, formatText, type FileResults, type Format } from './formats';
@@ -196,4 +195,3 @@ export async function lintCommand(argv: string[], io: CliIo, shellcheck?: Shellc
   return fails && !args.noFail ? 1 : 0;
 }
 
-export type { Severity };

@@ -176,15 +176,3 @@ export function effectiveCommand(cmd: ShellCommand): { program: string; args: Sh
   const program = programWord ? programWord.value.replace(/^.*\//, '') : '';
   return { program, args: cmd.words.slice(k + 1), programWord };
 }
-
-/** Does any of `args` equal one of `names` (for flags like -y / --yes / -qy)? */
-export function hasFlag(args: ShellWord[], long: string[], shortLetters = ''): boolean {
-  for (const a of args) {
-    const v = a.value;
-    if (long.includes(v)) return true;
-    if (shortLetters && /^-[A-Za-z]+$/.test(v)) {
-      for (const ch of shortLetters) if (v.includes(ch)) return true;
-    }
-  }
-  return false;
-}
