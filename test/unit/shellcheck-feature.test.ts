@@ -61,9 +61,13 @@ test('a run that finishes after the document changed again is dropped', async ()
   let release: () => void = () => undefined;
   const gate = new Promise<void>((r) => (release = r));
   let calls = 0;
+  let staleSettled = false;
   const h = harness(async () => {
     calls++;
-    if (calls === 1) await gate;
+    if (calls === 1) {
+      await gate;
+      staleSettled = true;
+    }
     return [finding(1)];
   });
   h.change(1, 'FROM debian:12\nRUN echo $A\n');
@@ -71,7 +75,9 @@ test('a run that finishes after the document changed again is dropped', async ()
   h.change(2, 'FROM debian:12\nRUN echo $B\n');
   await until(() => h.attached.length === 1);
   release();
-  await new Promise((r) => setTimeout(r, 20));
+  // The stale run has returned; one more turn of the event loop lets its caller act on it.
+  await until(() => staleSettled);
+  await new Promise((r) => setImmediate(r));
   assert.deepEqual(h.attached.map((a) => a.version), [2]);
 });
 
@@ -86,6 +92,7 @@ test('turning the setting off clears the findings and stops running ShellCheck',
   h.setShellcheck(false);
   assert.deepEqual(h.attached.at(-1)?.findings, []);
   h.change(2, 'FROM debian:12\nRUN echo $HOME\n');
+  // A negative check needs a bound: 30 ms is thirty times the feature's 1 ms debounce here.
   await new Promise((r) => setTimeout(r, 30));
   assert.equal(calls, 1);
 });
