@@ -161,7 +161,26 @@ export function parseShell(script: string): ShellCommand[] {
 const WRAPPERS = new Set(['sudo', 'env', 'nice', 'nohup', 'time', 'exec', 'xargs', 'command']);
 
 /** The program a command runs and its arguments, with `sudo`/`env VAR=x` style wrappers skipped. */
-export function effectiveCommand(cmd: ShellCommand): { program: string; args: ShellWord[]; programWord: ShellWord | undefined } {
+export interface EffectiveCommand {
+  program: string;
+  args: ShellWord[];
+  programWord: ShellWord | undefined;
+}
+
+// Many rules ask for the same command's program: compute it once per parsed command. Callers must
+// treat the result as read-only.
+const effectiveCache = new WeakMap<ShellCommand, EffectiveCommand>();
+
+export function effectiveCommand(cmd: ShellCommand): EffectiveCommand {
+  let hit = effectiveCache.get(cmd);
+  if (!hit) {
+    hit = computeEffectiveCommand(cmd);
+    effectiveCache.set(cmd, hit);
+  }
+  return hit;
+}
+
+function computeEffectiveCommand(cmd: ShellCommand): EffectiveCommand {
   let k = 0;
   while (k < cmd.words.length) {
     const w = cmd.words[k].value;
@@ -173,6 +192,6 @@ export function effectiveCommand(cmd: ShellCommand): { program: string; args: Sh
     break;
   }
   const programWord = cmd.words[k];
-  const program = programWord ? programWord.value.replace(/^.*\//, '') : '';
+  const program = programWord ? programWord.value.slice(programWord.value.lastIndexOf('/') + 1) : '';
   return { program, args: cmd.words.slice(k + 1), programWord };
 }

@@ -184,9 +184,9 @@ export function hasSequence(values: string[], seq: string[]): boolean {
 
 /** hadolint's isPipInstall: `pip… install` or `python… -m pip install`. */
 export function isPipInstall(cmd: HCommand): boolean {
-  const vals = argValues(cmd);
-  if (cmd.name.startsWith('pip') && vals.includes('install')) return true;
-  return cmd.name.startsWith('python') && hasSequence(vals, ['-m', 'pip', 'install']);
+  // Checked for every command of every RUN: decide on the name before building any word list.
+  if (cmd.name.startsWith('pip')) return cmd.argValues.has('install');
+  return cmd.name.startsWith('python') && cmd.argValues.has('pip') && hasSequence(argValues(cmd), ['-m', 'pip', 'install']);
 }
 
 /** Document range of a command (from its name to its end). */

@@ -29,6 +29,22 @@ export interface MissingJoin {
   word: string;
 }
 
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isBlank(text[i])) i++;
+  return i;
+}
+
+function skipWord(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isBlank(text[i])) i++;
+  return i;
+}
+
 /** Line breaks in a shell-form RUN where a new command starts without an operator. */
 export function missingJoins(ins: Instruction, lines: string[], escapeChar: string, skip: Set<number>): MissingJoin[] {
   const out: MissingJoin[] = [];
@@ -46,9 +62,16 @@ export function missingJoins(ins: Instruction, lines: string[], escapeChar: stri
     const continues = trimmed.endsWith(escapeChar);
     const body = continues ? trimmed.slice(0, -1) : trimmed;
     if (prev && quote === undefined) {
-      const m = /^\s*(\S+)(?:\s+(\S+))?/.exec(body);
-      const word = m?.[1] ?? '';
-      const isStarter = STARTERS.has(word) || (WITH_SUBCOMMAND[word]?.includes(m?.[2] ?? '') ?? false);
+      // Runs for every continued line of every RUN: read the words by hand, no regex match arrays.
+      const wordStart = skipSpaces(body, 0);
+      const wordEnd = skipWord(body, wordStart);
+      const word = body.slice(wordStart, wordEnd);
+      const subcommands = Object.hasOwn(WITH_SUBCOMMAND, word) ? WITH_SUBCOMMAND[word] : undefined;
+      let isStarter = STARTERS.has(word);
+      if (!isStarter && subcommands) {
+        const nextStart = skipSpaces(body, wordEnd);
+        isStarter = nextStart > wordEnd && subcommands.includes(body.slice(nextStart, skipWord(body, nextStart)));
+      }
       if (isStarter && !JOINERS.test(prev.text.trimEnd()) && prev.text.trim() !== '') {
         out.push({ line: prev.line, escapeAt: (lines[prev.line] ?? '').trimEnd().length - 1, nextLine: l, word });
       }
@@ -60,7 +83,7 @@ export function missingJoins(ins: Instruction, lines: string[], escapeChar: stri
         else if (c === '\\' && quote === '"') i++;
       } else if (c === '"' || c === "'") quote = c;
       else if (c === '\\') i++;
-      else if (c === '#' && (i === 0 || /\s/.test(body[i - 1]))) break;
+      else if (c === '#' && (i === 0 || isBlank(body[i - 1]))) break;
     }
     if (!continues) break;
     prev = { line: l, text: body };

@@ -54,11 +54,38 @@ interface Created {
   how: string;
 }
 
+/** Programs whose output path `runCreates` can read. */
+const CREATORS = new Set(['wget', 'curl', 'fallocate', 'touch', 'truncate', 'dd', 'git']);
+
+/**
+ * Paths created so far in a stage, looked up by exact path or by an ancestor directory (deleting
+ * `/app` removes `/app/x`). Indexes every ancestor, so a lookup costs one map read however many
+ * paths the stage created.
+ */
+class CreatedPaths {
+  private readonly byPathOrAncestor = new Map<string, Created>();
+
+  add(c: Created): void {
+    // The first creation of a path (or of something under a directory) is the one reported.
+    if (!this.byPathOrAncestor.has(c.path)) this.byPathOrAncestor.set(c.path, c);
+    for (let slash = c.path.lastIndexOf('/'); slash > 0; slash = c.path.lastIndexOf('/', slash - 1)) {
+      const dir = c.path.slice(0, slash);
+      if (!this.byPathOrAncestor.has(dir)) this.byPathOrAncestor.set(dir, c);
+    }
+  }
+
+  /** The first path created at or under `target`. */
+  find(target: string): Created | undefined {
+    return this.byPathOrAncestor.get(target);
+  }
+}
+
 /** Paths a RUN creates with commands whose output path is explicit. */
 function runCreates(ctx: RuleContext, ins: Instruction, workdir: string): Created[] {
   const out: Created[] = [];
   for (const cmd of ctx.shellOf(ins)) {
     const { program, args } = effectiveCommand(cmd);
+    if (!CREATORS.has(program)) continue;
     const v = args.map((a) => a.value);
     const add = (p: string | undefined, how: string): void => {
       if (p && !p.startsWith('-') && p !== '/dev/null') out.push({ path: normalize(p, workdir), line: ins.startLine, how });
@@ -98,7 +125,7 @@ export const deletedInLaterLayer: Rule = {
   check(ctx, report) {
     for (const stage of ctx.df.stages) {
       let workdir = '/';
-      const created: Created[] = [];
+      const created = new CreatedPaths();
       for (const ins of stage.instructions) {
         if (ins.name === 'WORKDIR' && ins.args[0] && !ins.args[0].value.includes('$')) workdir = normalize(ins.args[0].value, workdir);
         if ((ins.name === 'COPY' || ins.name === 'ADD') && !ins.json && ins.args.length >= 2) {
@@ -109,7 +136,7 @@ export const deletedInLaterLayer: Rule = {
           for (const src of sources) {
             const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
             const path = destDir && !/[*?[]/.test(base) && base !== '.' ? normalize(`${dest}/${base}`, workdir) : normalize(dest, workdir);
-            created.push({ path, line: ins.startLine, how: ins.name });
+            created.add({ path, line: ins.startLine, how: ins.name });
           }
           continue;
         }
@@ -121,7 +148,7 @@ export const deletedInLaterLayer: Rule = {
             if (a.value.startsWith('-') || /[*?[$]/.test(a.value)) continue;
             const target = normalize(a.value, workdir);
             if (target === '/') continue;
-            const hit = created.find((c) => c.path === target || c.path.startsWith(target + '/'));
+            const hit = created.find(target);
             const real = measured(ctx.config.layerFacts, target, stage.from.startLine, ins.startLine);
             if (real) {
               // The analysis of the built image says exactly what this deletion leaves behind.
@@ -147,7 +174,7 @@ export const deletedInLaterLayer: Rule = {
             });
           }
         }
-        created.push(...runCreates(ctx, ins, workdir));
+        for (const c of runCreates(ctx, ins, workdir)) created.add(c);
       }
     }
   },

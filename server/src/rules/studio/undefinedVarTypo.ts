@@ -37,12 +37,17 @@ export const undefinedVarTypo: Rule = {
     for (const stage of ctx.df.stages) {
       for (const ins of stage.instructions) {
         if (!SHELL_RUN.has(ins.name) || ins.json || !ctx.isPosixShell(ins)) continue;
-        const defined = scopes.definedBefore(ins);
         // Heredoc bodies whose delimiter is not quoted are expanded by the shell too.
         const bodies = ins.heredocs.filter((h) => !h.quoted);
-        const own = scriptDefined([ins.argsText, ...bodies.map((h) => h.body)].join('\n'));
+        // Most instructions use no variable at all: skip the scope and script scans for them.
+        if (!ins.argsText.includes('$') && !bodies.some((h) => h.body.includes('$'))) continue;
+        const defined = scopes.definedBefore(ins);
+        // What the script defines for itself is only needed once a name is not defined elsewhere.
+        let own: Set<string> | undefined;
         const suggest = (name: string): string | undefined => {
-          if (name.length < 3 || defined.has(name) || own.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) return undefined;
+          if (name.length < 3 || defined.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) return undefined;
+          own ??= scriptDefined([ins.argsText, ...bodies.map((h) => h.body)].join('\n'));
+          if (own.has(name)) return undefined;
           return closest(name, [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS]);
         };
         const message = (name: string, suggestion: string) => ({
