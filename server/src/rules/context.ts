@@ -57,7 +57,31 @@ export function scriptRange(ins: Instruction, start: number, end: number): Range
   return ins.argsRange;
 }
 
-export function makeContext(df: Dockerfile, config: LintConfig, sup: Suppressions): RuleContext {
+/**
+ * Parsed RUN scripts by script text, carried from one lint of a document to the next: typing
+ * changes one RUN, so every other script's parse (and what rules derive from it, which is cached
+ * per parse) is reused. Each lint moves the scripts it used from `previous` into `current`, so the
+ * cache never holds more than one document version's scripts.
+ */
+export class ShellCache {
+  private previous = new Map<string, ShellCommand[]>();
+  private current = new Map<string, ShellCommand[]>();
+
+  get(script: string): ShellCommand[] {
+    let cmds = this.current.get(script) ?? this.previous.get(script);
+    if (!cmds) cmds = parseShell(script);
+    this.current.set(script, cmds);
+    return cmds;
+  }
+
+  /** Start a new lint: what the last one used becomes what this one may reuse. */
+  nextVersion(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+export function makeContext(df: Dockerfile, config: LintConfig, sup: Suppressions, shellCache?: ShellCache): RuleContext {
   const shells = new Map<Instruction, ShellCommand[]>();
   const nonPosix = new Set<number>();
   // A SHELL instruction switching to a non-POSIX shell turns shell rules off for the rest of its stage.
@@ -76,7 +100,8 @@ export function makeContext(df: Dockerfile, config: LintConfig, sup: Suppression
     shellOf(ins) {
       let cmds = shells.get(ins);
       if (!cmds) {
-        cmds = parseShell(scriptInfo(ins).script);
+        const script = scriptInfo(ins).script;
+        cmds = shellCache ? shellCache.get(script) : parseShell(script);
         shells.set(ins, cmds);
       }
       return cmds;

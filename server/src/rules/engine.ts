@@ -5,7 +5,7 @@
 import { instructionAtLine } from '../model/query';
 import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
-import { makeContext } from './context';
+import { makeContext, type ShellCache } from './context';
 import { allRules, ruleMatches, rulesByName } from './index';
 import { readSuppressions, type Suppressions } from './suppressions';
 import type { Finding, LintResult, Rule, RuleMeta, Severity } from './types';
@@ -22,6 +22,8 @@ export interface LintOptions {
   external?: ExternalFinding[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (rule: RuleMeta, err: unknown) => void;
+  /** Parsed RUN scripts of the previous lint of the same document, reused when a script is unchanged. */
+  shellCache?: ShellCache;
 }
 
 /** A rule that BuildKit also has: its `# check=` directive applies. */
@@ -64,38 +66,86 @@ function severityOverride(meta: RuleMeta, config: LintConfig): Severity | 'off' 
   return undefined;
 }
 
-export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
-  const sup = readSuppressions(df, (name) => rulesByName(name).length > 0 || name.toLowerCase() === 'shellcheck');
-  const ctx = makeContext(df, config, sup);
-  const results: LintResult[] = [];
-  const add = (meta: RuleMeta, f: Finding): void => {
-    const ins = instructionAtLine(df, f.range.start.line);
-    const local = ins ? sup.byLine.get(ins.startLine) : undefined;
-    if (local && matchesRuleOrTwin(meta, local)) return;
-    const line = f.range.start.line;
-    if (sup.byStage.some((st) => line >= st.startLine && line <= st.endLine && matchesRuleOrTwin(meta, st.names))) return;
-    const checkSkip = ins && isBuildkitRule(meta) ? sup.checkSkipByLine.get(ins.startLine) : undefined;
-    if (checkSkip && (checkSkip.some((n) => n.toLowerCase() === 'all') || anyMatch(meta, checkSkip))) return;
+function knownName(name: string): boolean {
+  return rulesByName(name).length > 0 || name.toLowerCase() === 'shellcheck';
+}
+
+/** Collects findings that survive configuration and suppressions, with their final severity. */
+class ResultCollector {
+  readonly results: LintResult[] = [];
+  private static readonly noFixes: LintResult['fixes'] = [];
+
+  constructor(
+    private readonly df: Dockerfile,
+    private readonly config: LintConfig,
+    readonly sup: Suppressions,
+  ) {}
+
+  isEnabled(meta: RuleMeta): boolean {
+    return isEnabled(meta, this.config, this.sup);
+  }
+
+  /**
+   * A big file gives thousands of findings: settle everything that depends on the rule alone
+   * (severity, BuildKit-ness) once per rule, and keep the per-finding work to suppression lookups.
+   */
+  reporterFor(meta: RuleMeta): (f: Finding) => void {
+    const { df, sup, results } = this;
+    const buildkit = isBuildkitRule(meta);
     let severity: Severity = meta.severity;
-    const o = severityOverride(meta, config);
+    const o = severityOverride(meta, this.config);
     if (o && o !== 'off') severity = o;
-    if (sup.check.error && isBuildkitRule(meta)) severity = 'error';
-    results.push({ rule: meta, severity, range: f.range, message: f.message, fixes: f.fixes ?? [] });
-  };
+    if (sup.check.error && buildkit) severity = 'error';
+    const hasLineSuppressions = sup.byLine.size > 0 || sup.byStage.length > 0 || (buildkit && sup.checkSkipByLine.size > 0);
+    return (f) => {
+      if (hasLineSuppressions && isSuppressedAt(df, sup, meta, buildkit, f.range.start.line)) return;
+      results.push({ rule: meta, severity, range: f.range, message: f.message, fixes: f.fixes ?? ResultCollector.noFixes });
+    };
+  }
+
+  addExternal(external: readonly ExternalFinding[]): void {
+    for (const ext of external) if (this.isEnabled(ext.rule)) this.reporterFor(ext.rule)(ext.finding);
+  }
+}
+
+function byPosition(a: LintResult, b: LintResult): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
+  const collector = new ResultCollector(df, config, readSuppressions(df, knownName));
+  const ctx = makeContext(df, config, collector.sup, options.shellCache);
   for (const rule of options.rules ?? allRules) {
-    if (!isEnabled(rule.meta, config, sup)) continue;
+    if (!collector.isEnabled(rule.meta)) continue;
     try {
-      rule.check(ctx, (f) => add(rule.meta, f));
+      rule.check(ctx, collector.reporterFor(rule.meta));
     } catch (err) {
       options.onRuleError?.(rule.meta, err);
     }
   }
-  for (const ext of options.external ?? []) {
-    if (isEnabled(ext.rule, config, sup)) add(ext.rule, ext.finding);
-  }
-  const merged = mergeSameProblem(results);
-  merged.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return merged;
+  collector.addExternal(options.external ?? []);
+  return mergeSameProblem(collector.results).sort(byPosition);
+}
+
+/**
+ * `lint` results plus findings that arrived later (ShellCheck), without running the rules again:
+ * the same as linting with `external`, since no rule folds into an external finding.
+ */
+export function withExternal(df: Dockerfile, config: LintConfig, results: readonly LintResult[], external: readonly ExternalFinding[]): LintResult[] {
+  if (!external.length) return [...results];
+  const collector = new ResultCollector(df, config, readSuppressions(df, knownName));
+  collector.addExternal(external);
+  return [...results, ...collector.results].sort(byPosition);
+}
+
+/** Is a finding of `meta` on `line` silenced by a pragma on its instruction, its stage or a `# check=skip`? */
+function isSuppressedAt(df: Dockerfile, sup: Suppressions, meta: RuleMeta, buildkit: boolean, line: number): boolean {
+  const ins = instructionAtLine(df, line);
+  const local = ins ? sup.byLine.get(ins.startLine) : undefined;
+  if (local && matchesRuleOrTwin(meta, local)) return true;
+  if (sup.byStage.some((st) => line >= st.startLine && line <= st.endLine && matchesRuleOrTwin(meta, st.names))) return true;
+  const checkSkip = ins && buildkit ? sup.checkSkipByLine.get(ins.startLine) : undefined;
+  return checkSkip !== undefined && (checkSkip.some((n) => n.toLowerCase() === 'all') || anyMatch(meta, checkSkip));
 }
 
 /**

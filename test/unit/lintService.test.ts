@@ -1,0 +1,79 @@
+// LintService: one lint per document version, late ShellCheck findings merged without running the
+// rules again, and parsed RUN scripts carried over to the next version.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LintService } from '../../server/src/lintService';
+import { parseDockerfile } from '../../server/src/model/parser';
+import { ShellCache } from '../../server/src/rules/context';
+import { lint } from '../../server/src/rules/engine';
+import { shellcheckMeta } from '../../server/src/rules/shellcheck';
+import { defaultSettings } from '../../server/src/settings';
+import { configWith } from '../helpers/lintHelpers';
+
+const text = 'FROM debian:12\nRUN apt-get install curl\nRUN echo $HOME\n';
+const uri = 'file:///w/Dockerfile';
+
+function service(): LintService {
+  return new LintService(() => defaultSettings, () => configWith({ shellcheck: true }));
+}
+
+const scFinding = {
+  rule: shellcheckMeta(2086, 'info'),
+  finding: { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 14 } }, message: { en: 'SC2086: quote it', ko: 'SC2086: 따옴표' } },
+};
+
+test('a version is linted once; later calls return the same results', () => {
+  const lints = service();
+  const doc = TextDocument.create(uri, 'dockerfile', 1, text);
+  const df = parseDockerfile(text);
+  const first = lints.results(doc, df);
+  assert.ok(first.length > 0);
+  assert.equal(lints.results(doc, df), first);
+});
+
+test('ShellCheck findings for the cached version are merged without re-running the rules', () => {
+  const lints = service();
+  const doc = TextDocument.create(uri, 'dockerfile', 1, text);
+  const df = parseDockerfile(text);
+  const before = lints.results(doc, df);
+  lints.setExternal(uri, 1, [scFinding]);
+  const after = lints.results(doc, df);
+  assert.equal(after.length, before.length + 1);
+  assert.ok(after.some((r) => r.rule.aliases.includes('SC2086')));
+  // The rule findings are the very same objects: no second lint ran.
+  for (const r of before) assert.ok(after.includes(r));
+  // Same outcome as linting with the finding from the start.
+  const direct = lint(df, configWith({ shellcheck: true }), { external: [scFinding] });
+  assert.deepEqual(after.map((r) => [r.rule.id, r.range.start.line, r.range.start.character]), direct.map((r) => [r.rule.id, r.range.start.line, r.range.start.character]));
+});
+
+test('ShellCheck findings for another version are not shown on this one', () => {
+  const lints = service();
+  const doc = TextDocument.create(uri, 'dockerfile', 2, text);
+  const df = parseDockerfile(text);
+  lints.results(doc, df);
+  lints.setExternal(uri, 1, [scFinding]);
+  assert.ok(!lints.results(doc, df).some((r) => r.rule.id === 'shellcheck'));
+});
+
+test('a suppressed ShellCheck code stays suppressed when merged late', () => {
+  const lints = service();
+  const suppressed = 'FROM debian:12\nRUN apt-get install curl\n# hadolint ignore=SC2086\nRUN echo $HOME\n';
+  const doc = TextDocument.create(uri, 'dockerfile', 1, suppressed);
+  const df = parseDockerfile(suppressed);
+  lints.results(doc, df);
+  lints.setExternal(uri, 1, [{ ...scFinding, finding: { ...scFinding.finding, range: { start: { line: 3, character: 9 }, end: { line: 3, character: 14 } } } }]);
+  assert.ok(!lints.results(doc, df).some((r) => r.rule.id === 'shellcheck'));
+});
+
+test('ShellCache reuses an unchanged script parse in the next version and forgets unused ones', () => {
+  const cache = new ShellCache();
+  cache.nextVersion();
+  const a = cache.get('apt-get update && apt-get install -y curl');
+  const b = cache.get('echo one');
+  cache.nextVersion();
+  assert.equal(cache.get('apt-get update && apt-get install -y curl'), a, 'unchanged script: same parse');
+  cache.nextVersion();
+  assert.notEqual(cache.get('echo one'), b, 'a script unused for a version is dropped');
+});
