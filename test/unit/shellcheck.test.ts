@@ -7,6 +7,9 @@ import { parseDockerfile } from '../../server/src/model/parser';
 import { runShellcheck } from '../../server/src/rules/shellcheck';
 import { shellcheckScripts } from '../../server/src/rules/shellcheckScripts';
 import { configWith, lintWithExternal } from '../helpers/lintHelpers';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const config = configWith({ shellcheck: true });
 
@@ -89,3 +92,61 @@ test('a missing executable gives no findings and is reported once', async () => 
 test('config.shellcheck = false skips the run', async () => {
   assert.deepEqual(await runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $HOME\n'), configWith({ shellcheck: false })), []);
 });
+
+/** A ShellCheck stand-in that records each call (its pid and file arguments) and then runs the real one. */
+function countingShellcheck(): { exe: string; calls: () => string[][] } {
+  const dir = mkdtempSync(join(tmpdir(), 'dfs-sc-count-'));
+  const log = join(dir, 'calls.log');
+  const exe = join(dir, 'shellcheck-counting');
+  // Arguments after `--` are the script files.
+  writeFileSync(exe, `#!/bin/sh\nfiles=""; seen=0\nfor a in "$@"; do if [ "$seen" = 1 ]; then files="$files $a"; fi; [ "$a" = "--" ] && seen=1; done\necho "$files" >> '${log}'\nexec shellcheck "$@"\n`);
+  chmodSync(exe, 0o755);
+  return { exe, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/).filter(Boolean)) : []) };
+}
+
+test('answers are kept per script: a re-run asks ShellCheck nothing, an edit asks only for the changed RUN', async () => {
+  const { exe, calls } = countingShellcheck();
+  const text = 'FROM debian:12\nRUN echo $A1\nRUN echo ok\nRUN echo $A3\n';
+  const first = await runShellcheck(parseDockerfile(text), config, { executable: exe });
+  assert.deepEqual(first.map((f) => f.finding.range.start.line + 1), [2, 4]);
+  assert.equal(calls().length, 1);
+  assert.equal(calls()[0].length, 3);
+
+  const again = await runShellcheck(parseDockerfile(text), config, { executable: exe });
+  assert.deepEqual(again.map((f) => [f.rule.aliases[0], f.finding.range.start.line + 1]), first.map((f) => [f.rule.aliases[0], f.finding.range.start.line + 1]));
+  assert.equal(calls().length, 1, 'no ShellCheck process for scripts answered before');
+
+  // A line inserted above shifts every RUN; the cached answers still land on the new lines.
+  const edited = 'FROM debian:12\nWORKDIR /app\nRUN echo $A1\nRUN echo ok\nRUN echo $B3\n';
+  const after = await runShellcheck(parseDockerfile(edited), config, { executable: exe });
+  assert.equal(calls().length, 2);
+  assert.equal(calls()[1].length, 1, 'only the changed script is sent');
+  assert.deepEqual(after.map((f) => f.finding.range.start.line + 1), [3, 5]);
+});
+
+test('aborting a run kills the ShellCheck process and gives no findings, without a warning', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dfs-sc-slow-'));
+  const pidFile = join(dir, 'pid');
+  const exe = join(dir, 'shellcheck-slow');
+  writeFileSync(exe, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`);
+  chmodSync(exe, 0o755);
+  const logs: string[] = [];
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $SLOW_UNIQUE\n'), config, { executable: exe, signal: controller.signal, log: (m) => logs.push(m) });
+  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 5000);
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  controller.abort();
+  assert.deepEqual(await pending, []);
+  assert.ok(Date.now() - started < 10_000);
+  assert.throws(() => process.kill(pid, 0), /ESRCH/, 'the process is gone');
+  assert.deepEqual(logs, []);
+});
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

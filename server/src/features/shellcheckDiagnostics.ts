@@ -1,7 +1,7 @@
 // ShellCheck findings in the editor: after a document changes (debounced), run ShellCheck on its
 // RUN scripts in the background, attach the findings to that document version
-// (LintService.setExternal) and republish diagnostics. Stale results (the document moved on while
-// ShellCheck ran) are dropped. Respects `dockerfileStudio.lint.shellcheck` and `lint.enable`.
+// (LintService.setExternal) and republish diagnostics. A change or close kills the run in flight
+// for that document (its answer would be stale). Respects `dockerfileStudio.lint.shellcheck` and `lint.enable`.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from '../rules/config';
 import { configForDocument } from '../rules/configFiles';
@@ -20,6 +20,8 @@ export function createShellcheckFeature(runner: ShellcheckRun = runShellcheck, d
     capabilities: () => ({}),
     register(ctx: ServerContext) {
       const timers = new Map<string, ReturnType<typeof setTimeout>>();
+      // The ShellCheck run in flight per uri: a newer version makes its answer useless, so it is killed.
+      const running = new Map<string, AbortController>();
       const log = (message: string): void => ctx.connection.console.warn(message);
 
       const check = async (doc: TextDocument): Promise<void> => {
@@ -28,7 +30,16 @@ export function createShellcheckFeature(runner: ShellcheckRun = runShellcheck, d
         const base = configForDocument(doc.uri);
         if (!base.shellcheck) return;
         const df = ctx.parsed.get(doc);
-        const findings = await runner(df, base, { log });
+        running.get(doc.uri)?.abort();
+        const controller = new AbortController();
+        running.set(doc.uri, controller);
+        let findings: ExternalFinding[];
+        try {
+          findings = await runner(df, base, { log, signal: controller.signal });
+        } finally {
+          if (running.get(doc.uri) === controller) running.delete(doc.uri);
+        }
+        if (controller.signal.aborted) return;
         const current = ctx.documents.get(doc.uri);
         if (!current || current.version !== doc.version) return;
         ctx.lint.setExternal(doc.uri, doc.version, findings);
@@ -38,6 +49,7 @@ export function createShellcheckFeature(runner: ShellcheckRun = runShellcheck, d
       const schedule = (doc: TextDocument): void => {
         const pending = timers.get(doc.uri);
         if (pending) clearTimeout(pending);
+        running.get(doc.uri)?.abort();
         timers.set(
           doc.uri,
           setTimeout(() => {
@@ -52,6 +64,7 @@ export function createShellcheckFeature(runner: ShellcheckRun = runShellcheck, d
         const pending = timers.get(e.document.uri);
         if (pending) clearTimeout(pending);
         timers.delete(e.document.uri);
+        running.get(e.document.uri)?.abort();
       });
       ctx.settings.onChange(() => {
         const s = ctx.settings.get();

@@ -1,6 +1,7 @@
-// ShellCheck inside RUN: runs the `shellcheck` executable (when installed) over every shell-form
-// RUN script of a document in ONE process (the scripts go to temporary files; one process per
-// script costs ~100 ms each), and turns its json1 output into findings on the right ranges.
+// ShellCheck inside RUN: runs the `shellcheck` executable (when installed) over the shell-form
+// RUN scripts of a document in ONE process (the scripts go to temporary files; one process per
+// script costs ~100 ms each), only for scripts it has not answered before, and turns its json1
+// output into findings on the right ranges.
 // Each SC code becomes a rule meta with id `shellcheck` and alias `SCxxxx`, so
 // `# hadolint ignore=SC2086` and `ignored: [SC2086]` work like for any other rule.
 import { spawn } from 'node:child_process';
@@ -22,6 +23,48 @@ export interface ShellcheckOptions {
   timeoutMs?: number;
   /** Told once per executable when ShellCheck is missing or fails. */
   log?: (message: string) => void;
+  /** Aborting kills the running ShellCheck process (the document changed again); the result is []. */
+  signal?: AbortSignal;
+}
+
+type ScriptComment = Omit<Json1Comment, 'file'>;
+
+/**
+ * ShellCheck's answer depends only on the script text handed to it (shebang and exports
+ * included), so answers are kept by that text: after an edit only the changed RUN goes to
+ * ShellCheck, and reopening a file costs no process at all. Bounded; the oldest entries go first.
+ */
+class ScriptResults {
+  private readonly byText = new Map<string, ScriptComment[]>();
+  constructor(private readonly maxEntries: number) {}
+
+  get(text: string): ScriptComment[] | undefined {
+    const hit = this.byText.get(text);
+    if (hit) {
+      // Re-insert so the Map's order stays least-recently-used first.
+      this.byText.delete(text);
+      this.byText.set(text, hit);
+    }
+    return hit;
+  }
+
+  set(text: string, comments: ScriptComment[]): void {
+    this.byText.delete(text);
+    this.byText.set(text, comments);
+    while (this.byText.size > this.maxEntries) {
+      const oldest = this.byText.keys().next();
+      if (oldest.done) break;
+      this.byText.delete(oldest.value);
+    }
+  }
+}
+
+const resultsByExecutable = new Map<string, ScriptResults>();
+
+function cacheFor(exe: string): ScriptResults {
+  let c = resultsByExecutable.get(exe);
+  if (!c) resultsByExecutable.set(exe, (c = new ScriptResults(4000)));
+  return c;
 }
 
 interface Json1Comment {
@@ -72,7 +115,7 @@ function warnOnce(log: ShellcheckOptions['log'], key: string, message: string): 
 }
 
 /** Run `exe args` with a timeout; resolves with stdout, or undefined when it could not run. */
-function run(exe: string, args: string[], cwd: string, timeoutMs: number): Promise<{ stdout: string; error?: string }> {
+function run(exe: string, args: string[], cwd: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<{ stdout: string; error?: string }> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -83,17 +126,67 @@ function run(exe: string, args: string[], cwd: string, timeoutMs: number): Promi
       clearTimeout(timer);
       resolve(r);
     };
-    const child = spawn(exe, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(exe, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       done({ stdout: '', error: `timed out after ${timeoutMs} ms` });
     }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (err: NodeJS.ErrnoException) => done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.message }));
+    child.on('error', (err: NodeJS.ErrnoException) => done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.name === 'AbortError' ? 'aborted' : err.message }));
     // ShellCheck exits 1 when it found something; only a missing/invalid JSON output is a failure.
     child.on('close', (code) => done(code === 0 || code === 1 ? { stdout } : { stdout, error: `exit code ${code}: ${stderr.trim().slice(0, 300)}` }));
   });
+}
+
+/**
+ * ShellCheck's comments for each script, in order; scripts answered before come from the cache,
+ * the others go to one ShellCheck process. Undefined when ShellCheck could not give an answer.
+ */
+async function commentsFor(texts: string[], exe: string, options: ShellcheckOptions): Promise<ScriptComment[][] | undefined> {
+  const cache = cacheFor(exe);
+  const out: (ScriptComment[] | undefined)[] = texts.map((t) => cache.get(t));
+  const missing = [...new Set(texts.filter((_, i) => !out[i]))];
+  if (missing.length) {
+    const fresh = await runOnScripts(missing, exe, options);
+    if (!fresh) return undefined;
+    const freshByText = new Map(missing.map((t, i) => [t, fresh[i]]));
+    for (const [t, c] of freshByText) cache.set(t, c);
+    texts.forEach((t, i) => (out[i] ??= freshByText.get(t)));
+  }
+  return out.map((c) => c ?? []);
+}
+
+/** One ShellCheck process over `texts` (as temporary files); comments per text, or undefined. */
+async function runOnScripts(texts: string[], exe: string, options: ShellcheckOptions): Promise<ScriptComment[][] | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'dfs-shellcheck-'));
+  try {
+    const names = texts.map((_, i) => `run${i}.sh`);
+    await Promise.all(texts.map((t, i) => writeFile(join(dir, names[i]), t)));
+    const r = await run(exe, ['--format=json1', `--exclude=${EXCLUDED.join(',')}`, '--', ...names], dir, options.timeoutMs ?? 15000, options.signal);
+    if (r.error === 'aborted' || options.signal?.aborted) return undefined;
+    if (r.error === 'ENOENT') {
+      warnOnce(options.log, `missing:${exe}`, `ShellCheck ("${exe}") is not installed or not on PATH: RUN scripts are not checked for shell mistakes. Install it (e.g. apt-get install shellcheck) to get SCxxxx findings.`);
+      return undefined;
+    }
+    let parsed: { comments?: Json1Comment[] };
+    try {
+      parsed = JSON.parse(r.stdout) as { comments?: Json1Comment[] };
+    } catch {
+      warnOnce(options.log, `failed:${exe}`, `ShellCheck ("${exe}") did not return results${r.error ? ` (${r.error})` : ''}: RUN scripts are not checked for shell mistakes.`);
+      return undefined;
+    }
+    const index = new Map(names.map((n, i) => [n, i]));
+    const out: ScriptComment[][] = texts.map(() => []);
+    for (const c of parsed.comments ?? []) {
+      const i = index.get(c.file);
+      if (i === undefined) continue;
+      out[i].push({ line: c.line, endLine: c.endLine, column: c.column, endColumn: c.endColumn, level: c.level, code: c.code, message: c.message });
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** ShellCheck findings for every shell-form RUN of a document; [] when ShellCheck is unavailable. */
@@ -101,28 +194,12 @@ export async function runShellcheck(df: Dockerfile, config: LintConfig, options:
   if (!config.shellcheck) return [];
   const scripts = shellcheckScripts(df, config);
   if (!scripts.length) return [];
-  const exe = options.executable ?? 'shellcheck';
-  const dir = await mkdtemp(join(tmpdir(), 'dfs-shellcheck-'));
-  try {
-    const names = scripts.map((_, i) => `run${i}.sh`);
-    await Promise.all(scripts.map((s, i) => writeFile(join(dir, names[i]), s.text)));
-    const r = await run(exe, ['--format=json1', `--exclude=${EXCLUDED.join(',')}`, '--', ...names], dir, options.timeoutMs ?? 15000);
-    if (r.error === 'ENOENT') {
-      warnOnce(options.log, `missing:${exe}`, `ShellCheck ("${exe}") is not installed or not on PATH: RUN scripts are not checked for shell mistakes. Install it (e.g. apt-get install shellcheck) to get SCxxxx findings.`);
-      return [];
-    }
-    let parsed: { comments?: Json1Comment[] };
-    try {
-      parsed = JSON.parse(r.stdout) as { comments?: Json1Comment[] };
-    } catch {
-      warnOnce(options.log, `failed:${exe}`, `ShellCheck ("${exe}") did not return results${r.error ? ` (${r.error})` : ''}: RUN scripts are not checked for shell mistakes.`);
-      return [];
-    }
-    const byName = new Map(names.map((n, i) => [n, scripts[i]]));
-    const out: ExternalFinding[] = [];
-    for (const c of parsed.comments ?? []) {
-      const s = byName.get(c.file);
-      if (!s || c.line <= s.headerLines) continue;
+  const comments = await commentsFor(scripts.map((s) => s.text), options.executable ?? 'shellcheck', options);
+  if (!comments) return [];
+  const out: ExternalFinding[] = [];
+  scripts.forEach((s, i) => {
+    for (const c of comments[i]) {
+      if (c.line <= s.headerLines) continue;
       out.push({
         rule: shellcheckMeta(c.code, c.level),
         finding: {
@@ -131,9 +208,7 @@ export async function runShellcheck(df: Dockerfile, config: LintConfig, options:
         },
       });
     }
-    out.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
-    return out;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
+  out.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
+  return out;
 }
