@@ -86,7 +86,12 @@ test('file bodies are streamed in bounded chunks (at most 512 KiB)', async () =>
   const dir = tree({ Dockerfile: 'FROM x\n', 'big.bin': 'z'.repeat(3 * 1024 * 1024) });
   const ctx = createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') });
   let largest = 0;
-  for await (const c of ctx.stream) largest = Math.max(largest, (c as Buffer).length);
+  // Observe the chunks as `pipe` does (flowing mode; async iteration would concatenate the buffer).
+  await new Promise<void>((resolve, reject) => {
+    ctx.stream.on('data', (c: Buffer) => (largest = Math.max(largest, c.length)));
+    ctx.stream.on('end', resolve);
+    ctx.stream.on('error', reject);
+  });
   assert.ok(largest <= 512 * 1024, `largest chunk ${largest}`);
   assert.equal(ctx.stats.bytes, 3 * 1024 * 1024 + 7);
 });

@@ -3,13 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { DockerignoreMatcher } from './dockerignore';
+import { readAhead } from './readAhead';
 import { encodeHeader, endOfArchive, padding } from './tarWriter';
 
 /**
  * Streams a build context as an uncompressed tar, the way `docker build` sends it: files in
  * lexical walk order, .dockerignore applied with the CLI's rules, uid/gid 0, and a Dockerfile that
- * lives outside the context added under a random `.dockerfile.<hex>` name. Files are read in
- * chunks of at most 512 KiB while the consumer pulls, so memory does not grow with the context size.
+ * lives outside the context added under a random `.dockerfile.<hex>` name. Small files are read
+ * a few at a time ahead of the consumer (at most 16 files / 4 MiB), big ones in chunks of at most
+ * 512 KiB while the consumer pulls, so memory does not grow with the context size.
  */
 
 export interface ContextStats {
@@ -37,10 +39,21 @@ export interface BuildContext {
 }
 
 const CHUNK = 512 * 1024;
+/** Members whose bytes are read ahead of the consumer, and the most small-file bytes that may be held. */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 4 * 1024 * 1024;
+/** Chunks of one big file read ahead of the consumer. */
+const BIG_FILE_AHEAD = 4;
+/** Directory entries lstat-ed at once. */
+const STAT_BATCH = 64;
 export const LARGE_CONTEXT_BYTES = 100 * 1024 * 1024;
 
 function toSlash(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+async function* chunkOffsets(size: number): AsyncGenerator<number> {
+  for (let offset = 0; offset < size; offset += CHUNK) yield offset;
 }
 
 export function createBuildContext(opts: BuildContextOptions): BuildContext {
@@ -68,76 +81,113 @@ export function createBuildContext(opts: BuildContextOptions): BuildContext {
     }
   };
 
-  async function* entries(): AsyncGenerator<Buffer> {
+  /** One archive member found by the walk; its bytes are read later, a few members ahead. */
+  interface Member {
+    abs: string;
+    rel: string;
+    st: fs.Stats;
+  }
+
+  async function* members(): AsyncGenerator<Member> {
     yield* walk(contextDir, '');
-    if (!inside) {
-      const st = await fs.promises.stat(dockerfile);
-      yield* fileEntry(dockerfile, dockerfileName, st);
+    if (!inside) yield { abs: dockerfile, rel: dockerfileName, st: await fs.promises.stat(dockerfile) };
+  }
+
+  async function* walk(absDir: string, relDir: string): AsyncGenerator<Member> {
+    const names = (await fs.promises.readdir(absDir)).sort(); // Go's filepath.Walk order (byte-wise)
+    // lstat a batch of names at once (the thread pool runs them side by side), then go in order.
+    for (let b = 0; b < names.length; b += STAT_BATCH) {
+      const batch = names.slice(b, b + STAT_BATCH);
+      const stats = await Promise.all(batch.map((name) => fs.promises.lstat(path.join(absDir, name)).catch(() => undefined)));
+      for (let i = 0; i < batch.length; i++) {
+        const st = stats[i];
+        if (!st) continue; // removed while we walk
+        const rel = relDir ? `${relDir}/${batch[i]}` : batch[i];
+        const abs = path.join(absDir, batch[i]);
+        const ignored = matcher.ignores(rel);
+        if (st.isDirectory()) {
+          if (ignored) {
+            if (matcher.mustDescendInto(rel)) yield* walk(abs, rel);
+            continue;
+          }
+          yield { abs, rel, st };
+          yield* walk(abs, rel);
+        } else if (!ignored && (st.isSymbolicLink() || st.isFile())) {
+          yield { abs, rel, st };
+        }
+        // Sockets, FIFOs and devices are skipped: they carry no content for a build.
+      }
+    }
+  }
+
+  /** What a member becomes: its complete bytes, or (big files) a marker to stream it in chunks. */
+  type Prepared = { bytes: Buffer; bodyBytes: number; isFile: boolean } | { big: Member };
+
+  async function prepare(m: Member): Promise<Prepared> {
+    const mtime = Math.floor(m.st.mtimeMs / 1000);
+    if (m.st.isDirectory()) return { bytes: encodeHeader({ name: m.rel, type: 'directory', mode: m.st.mode, size: 0, mtime }), bodyBytes: 0, isFile: false };
+    if (m.st.isSymbolicLink()) {
+      const target = await fs.promises.readlink(m.abs);
+      return { bytes: encodeHeader({ name: m.rel, type: 'symlink', mode: m.st.mode, size: 0, mtime, linkname: target }), bodyBytes: 0, isFile: false };
+    }
+    if (m.st.size > CHUNK) return { big: m };
+    // Small files (most of a context): header, body and padding in one buffer, one read.
+    const size = m.st.size;
+    const header = encodeHeader({ name: m.rel, type: 'file', mode: m.st.mode, size, mtime });
+    const buf = Buffer.allocUnsafe(header.length + size + padding(size));
+    header.copy(buf, 0);
+    let sent = 0;
+    const handle = await fs.promises.open(m.abs, 'r');
+    try {
+      while (sent < size) {
+        const { bytesRead } = await handle.read(buf, header.length + sent, size - sent, sent);
+        if (bytesRead === 0) break; // the file shrank while we read it: zero-filled below
+        sent += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    buf.fill(0, header.length + sent); // padding (and whatever a shrunk file did not give)
+    return { bytes: buf, bodyBytes: sent, isFile: true };
+  }
+
+  async function* entries(): AsyncGenerator<Buffer> {
+    const prepared = readAhead(members(), prepare, { window: READ_AHEAD_FILES, weight: (m) => (m.st.isFile() && m.st.size <= CHUNK ? m.st.size : 0), maxWeight: READ_AHEAD_BYTES });
+    for await (const p of prepared) {
+      if ('big' in p) {
+        yield* bigFile(p.big.abs, p.big.rel, p.big.st);
+        continue;
+      }
+      if (p.isFile) {
+        count(p.bodyBytes);
+        stats.files += 1;
+      }
+      yield p.bytes;
     }
     yield endOfArchive();
   }
 
-  async function* walk(absDir: string, relDir: string): AsyncGenerator<Buffer> {
-    const names = (await fs.promises.readdir(absDir)).sort(); // Go's filepath.Walk order (byte-wise)
-    for (const name of names) {
-      const rel = relDir ? `${relDir}/${name}` : name;
-      const abs = path.join(absDir, name);
-      let st: fs.Stats;
-      try {
-        st = await fs.promises.lstat(abs);
-      } catch {
-        continue; // removed while we walk
-      }
-      const ignored = matcher.ignores(rel);
-      if (st.isDirectory()) {
-        if (ignored) {
-          if (matcher.mustDescendInto(rel)) yield* walk(abs, rel);
-          continue;
-        }
-        yield encodeHeader({ name: rel, type: 'directory', mode: st.mode, size: 0, mtime: Math.floor(st.mtimeMs / 1000) });
-        yield* walk(abs, rel);
-      } else if (ignored) {
-        continue;
-      } else if (st.isSymbolicLink()) {
-        const target = await fs.promises.readlink(abs);
-        yield encodeHeader({ name: rel, type: 'symlink', mode: st.mode, size: 0, mtime: Math.floor(st.mtimeMs / 1000), linkname: target });
-      } else if (st.isFile()) {
-        yield* fileEntry(abs, rel, st);
-      }
-      // Sockets, FIFOs and devices are skipped: they carry no content for a build.
-    }
-  }
-
-  async function* fileEntry(abs: string, rel: string, st: fs.Stats): AsyncGenerator<Buffer> {
+  /** A file larger than one chunk: header, then the body in chunks read as the consumer pulls. */
+  async function* bigFile(abs: string, rel: string, st: fs.Stats): AsyncGenerator<Buffer> {
     const size = st.size;
     const header = encodeHeader({ name: rel, type: 'file', mode: st.mode, size, mtime: Math.floor(st.mtimeMs / 1000) });
     const pad = padding(size);
     const handle = await fs.promises.open(abs, 'r');
     let sent = 0;
     try {
-      if (size <= CHUNK) {
-        // Small files (most of a context): header, body and padding in one buffer, one read.
-        const buf = Buffer.allocUnsafe(header.length + size + pad);
-        header.copy(buf, 0);
-        while (sent < size) {
-          const { bytesRead } = await handle.read(buf, header.length + sent, size - sent, sent);
-          if (bytesRead === 0) break; // the file shrank while we read it: zero-filled below
-          sent += bytesRead;
-        }
-        buf.fill(0, header.length + sent); // padding (and whatever a shrunk file did not give)
-        count(sent);
-        stats.files += 1;
-        yield buf;
-        return;
-      }
       yield header;
-      while (sent < size) {
-        const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - sent));
-        const { bytesRead } = await handle.read(buf, 0, buf.length, sent);
-        if (bytesRead === 0) break; // the file shrank while we read it; pad below
-        sent += bytesRead;
-        count(bytesRead);
-        yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      // The next chunks are read while the consumer sends this one (at most BIG_FILE_AHEAD chunks held).
+      const readChunk = async (offset: number): Promise<Buffer> => {
+        const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - offset));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
+        return bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      };
+      for await (const chunk of readAhead(chunkOffsets(size), readChunk, { window: BIG_FILE_AHEAD })) {
+        if (chunk.length === 0) break; // the file shrank while we read it; pad below
+        sent += chunk.length;
+        count(chunk.length);
+        yield chunk;
+        if (chunk.length < CHUNK && sent < size) break; // shrank mid-chunk: no later chunk is valid
       }
     } finally {
       await handle.close();
