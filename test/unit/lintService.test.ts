@@ -77,3 +77,44 @@ test('ShellCache reuses an unchanged script parse in the next version and forget
   cache.nextVersion();
   assert.notEqual(cache.get('echo one'), b, 'a script unused for a version is dropped');
 });
+
+/** A Dockerfile big enough that linting it takes many slices of 1 ms. */
+function bigDockerfile(stages: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < stages; i++) parts.push(`FROM debian:12 AS s${i}`, 'RUN apt-get update && apt-get install curl wget', `COPY --from=s${Math.max(0, i - 1)} /a /b`, `ENV K${i}=v`, 'RUN cd /tmp && pip install flask');
+  return parts.join('\n');
+}
+
+test('a sliced lint lets the event loop run between slices and ends with the same results', async () => {
+  const lints = service();
+  const big = bigDockerfile(400);
+  const doc = TextDocument.create(uri, 'dockerfile', 1, big);
+  const df = parseDockerfile(big);
+  let otherWorkRan = false;
+  setImmediate(() => (otherWorkRan = true));
+  const results = await lints.resultsSliced(doc, df, 1);
+  assert.ok(otherWorkRan, 'something else ran while the lint was sliced');
+  assert.ok(results);
+  assert.equal(results.length, lint(df, configWith({ shellcheck: true })).length);
+  assert.equal(lints.results(doc, df), results, 'cached for the version');
+});
+
+test('a newer version cancels the sliced lint of the older one', async () => {
+  const lints = service();
+  const big = bigDockerfile(400);
+  const v1 = lints.resultsSliced(TextDocument.create(uri, 'dockerfile', 1, big), parseDockerfile(big), 1);
+  const v2text = big + '\nRUN echo done';
+  const v2 = lints.resultsSliced(TextDocument.create(uri, 'dockerfile', 2, v2text), parseDockerfile(v2text), 1);
+  assert.equal(await v1, undefined);
+  assert.ok((await v2)?.length);
+});
+
+test('asking for results now finishes a sliced lint of the same version at once', async () => {
+  const lints = service();
+  const big = bigDockerfile(400);
+  const doc = TextDocument.create(uri, 'dockerfile', 1, big);
+  const df = parseDockerfile(big);
+  const sliced = lints.resultsSliced(doc, df, 1);
+  const now = lints.results(doc, df);
+  assert.equal(await sliced, now);
+});

@@ -1,5 +1,6 @@
-// Publishes lint results as diagnostics on open and on every change (no debounce: a lint of the
-// benchmark's 10 000-line file takes a few tens of milliseconds).
+// Publishes lint results as diagnostics on open and on every change. No debounce: the lint runs
+// in short slices (LintService.resultsSliced), so a long one never blocks other requests, and a
+// newer version cancels the lint of the previous one.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, Severity } from '../rules/types';
@@ -31,11 +32,17 @@ export function toDiagnostic(r: LintResult, locale: Locale): Diagnostic {
 export const diagnosticsFeature: Feature = {
   capabilities: () => ({}),
   register(ctx: ServerContext) {
-    const publish = (doc: TextDocument): void => {
-      const df = ctx.parsed.get(doc);
-      const results = ctx.lint.results(doc, df);
+    const send = (doc: TextDocument, results: LintResult[]): void => {
       const locale = ctx.settings.locale();
       void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: results.map((r) => toDiagnostic(r, locale)) });
+    };
+    const publish = (doc: TextDocument): void => {
+      const df = ctx.parsed.get(doc);
+      void ctx.lint.resultsSliced(doc, df).then((results) => {
+        // Cancelled (a newer version is being linted) or the document moved on / closed meanwhile.
+        if (!results || ctx.documents.get(doc.uri)?.version !== doc.version) return;
+        send(doc, results);
+      });
     };
     ctx.documents.onDidChangeContent((e) => publish(e.document));
     ctx.settings.onChange(() => {

@@ -1,14 +1,14 @@
 // The lint engine: runs every enabled rule over one parsed Dockerfile, then applies
 // configuration (ignored rules, severity overrides, opt-in rules) and suppressions (pragmas,
-// BuildKit's `# check=` directive). Pure and synchronous; ShellCheck findings come in as
-// `external` results because running a process is the caller's business.
+// BuildKit's `# check=` directive). Pure; `LintRun` can run it in slices. ShellCheck findings
+// come in as `external` results because running a process is the caller's business.
 import { instructionAtLine } from '../model/query';
 import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
 import { makeContext, type ShellCache } from './context';
 import { allRules, ruleMatches, rulesByName } from './index';
 import { readSuppressions, type Suppressions } from './suppressions';
-import type { Finding, LintResult, Rule, RuleMeta, Severity } from './types';
+import type { Finding, LintResult, Rule, RuleContext, RuleMeta, Severity } from './types';
 
 export interface ExternalFinding {
   rule: RuleMeta;
@@ -112,19 +112,58 @@ function byPosition(a: LintResult, b: LintResult): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
-  const collector = new ResultCollector(df, config, readSuppressions(df, knownName));
-  const ctx = makeContext(df, config, collector.sup, options.shellCache);
-  for (const rule of options.rules ?? allRules) {
-    if (!collector.isEnabled(rule.meta)) continue;
-    try {
-      rule.check(ctx, collector.reporterFor(rule.meta));
-    } catch (err) {
-      options.onRuleError?.(rule.meta, err);
-    }
+/**
+ * A lint that can run in slices: `step` runs rules until a deadline passes, so a server can
+ * answer other requests between slices of a long lint (a huge or pathological file). A rule is
+ * never cut in the middle.
+ */
+export class LintRun {
+  private readonly collector: ResultCollector;
+  private readonly ctx: RuleContext;
+  private readonly rules: Rule[];
+  private next = 0;
+  private finished: LintResult[] | undefined;
+
+  constructor(
+    df: Dockerfile,
+    config: LintConfig,
+    private readonly options: LintOptions = {},
+  ) {
+    this.collector = new ResultCollector(df, config, readSuppressions(df, knownName));
+    this.ctx = makeContext(df, config, this.collector.sup, options.shellCache);
+    this.rules = options.rules ?? allRules;
   }
-  collector.addExternal(options.external ?? []);
-  return mergeSameProblem(collector.results).sort(byPosition);
+
+  /** Run rules until `deadline` (a `performance.now()` time) has passed; true once every rule ran. */
+  step(deadline = Infinity): boolean {
+    while (this.finished === undefined) {
+      if (this.next >= this.rules.length) {
+        this.collector.addExternal(this.options.external ?? []);
+        this.finished = mergeSameProblem(this.collector.results).sort(byPosition);
+        break;
+      }
+      const rule = this.rules[this.next++];
+      if (this.collector.isEnabled(rule.meta)) {
+        try {
+          rule.check(this.ctx, this.collector.reporterFor(rule.meta));
+        } catch (err) {
+          this.options.onRuleError?.(rule.meta, err);
+        }
+      }
+      if (performance.now() > deadline) break;
+    }
+    return this.finished !== undefined;
+  }
+
+  /** The results; runs whatever is left first. */
+  results(): LintResult[] {
+    this.step();
+    return this.finished as LintResult[];
+  }
+}
+
+export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = {}): LintResult[] {
+  return new LintRun(df, config, options).results();
 }
 
 /**
