@@ -1,14 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { log } from './log';
+import { NotificationReplay } from './notificationReplay';
 import { ServerStatus } from './serverStatus';
 
 /** Starts, stops and restarts the language server (dist/server.js over IPC). */
 export class ServerHandle {
   private client: LanguageClient | undefined;
   private stateListener: vscode.Disposable | undefined;
+  private replayListener: vscode.Disposable | undefined;
   private readonly status = new ServerStatus();
+  private readonly replay = new NotificationReplay();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     context.subscriptions.push(this.status);
@@ -35,12 +38,25 @@ export class ServerHandle {
     this.client = new LanguageClient('dockerfileStudio', 'Dockerfile Studio', serverOptions, clientOptions);
     this.stateListener?.dispose();
     this.stateListener = this.status.track(this.client);
+    const client = this.client;
+    // Every time the server (re)starts (first start, crash recovery), it hears the remembered facts again.
+    this.replayListener?.dispose();
+    this.replayListener = client.onDidChangeState((e) => {
+      if (e.newState !== State.Running) return;
+      void this.replay.replay((method, params) => client.sendNotification(method, params)).then((n) => {
+        if (n) log().debug(`re-sent ${n} remembered notification(s) to the language server`);
+      });
+    });
     await this.client.start();
     log().info('language server started');
   }
 
-  /** Sends a notification to the server when it runs (facts it can do without when it does not). */
-  async notify(method: string, params: unknown): Promise<void> {
+  /**
+   * Sends a notification to the server when it runs (facts it can do without when it does not).
+   * With `replayKey`, the latest params per key are re-sent whenever the server restarts.
+   */
+  async notify(method: string, params: unknown, replayKey?: string): Promise<void> {
+    if (replayKey !== undefined) this.replay.remember(method, replayKey, params);
     if (this.client?.isRunning()) await this.client.sendNotification(method, params);
   }
 

@@ -8,7 +8,7 @@ import { layerFactsForServer } from './layersLineModel';
 const LAYER_FACTS = 'dockerfileStudio/layerFacts';
 
 export interface LanguageServerNotifier {
-  notify(method: string, params: unknown): Promise<void>;
+  notify(method: string, params: unknown, replayKey?: string): Promise<void>;
 }
 
 /**
@@ -26,7 +26,8 @@ export function sendLayerFactsAfterAnalyses(analyses: LayerAnalysisStore, state:
     const link = await findBuildDockerfile(state, [ref, ...analysis.repoTags], analysis.history.map((h) => h.createdBy));
     if (!link) return;
     const facts = layerFactsForServer(analysis.history.map((h) => h.layerIndex), analysis.inefficient, new Map(link.matches.map((m) => [m.step, m.line])));
-    await server.notify(LAYER_FACTS, { uri: link.uri.toString(), facts });
+    // Keyed by the Dockerfile: a server restart gets the latest facts of each file again.
+    await server.notify(LAYER_FACTS, { uri: link.uri.toString(), facts }, link.uri.toString());
     log().debug(`layer facts for ${link.uri.fsPath}: ${facts.length} wasted copies from ${ref}`);
   }
 }
