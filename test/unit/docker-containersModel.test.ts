@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EngineConnection } from '../../client/src/docker/engine';
 import { EngineUnavailableError } from '../../client/src/docker/engineErrors';
-import { EngineService, type EngineState } from '../../client/src/docker/engineService';
+import { EngineService, RECONNECT_PAUSE_MS, type EngineState } from '../../client/src/docker/engineService';
 import { parseHost } from '../../client/src/docker/endpoint';
 import { buildContainerNodes, portUrl } from '../../client/src/views/containersModel';
 
@@ -38,9 +38,11 @@ test('the engine service connects once, reports its state, and explains failures
   let calls = 0;
   let fail = true;
   const endpoint = parseHost('unix:///var/run/docker.sock', 'default');
+  let clock = 1000;
   const service = new EngineService({
     hostSetting: () => '',
     log: () => undefined,
+    now: () => clock,
     connect: async () => {
       calls++;
       if (fail) throw new EngineUnavailableError({ kind: 'not-running', summary: { message: 'down', args: [] }, fix: { message: 'start it', args: [] }, detail: 'ENOENT' }, endpoint);
@@ -53,9 +55,33 @@ test('the engine service connects once, reports its state, and explains failures
   assert.equal(state.kind, 'unavailable');
   assert.equal(state.kind === 'unavailable' ? state.problem.kind : '', 'not-running');
   fail = false;
+  // Right after a failure, callers get the same explanation without a new attempt…
+  await assert.rejects(service.get(), /down|EngineUnavailable/);
+  assert.equal(calls, 1, 'no reconnect within the pause');
+  clock += RECONNECT_PAUSE_MS;
   const [a, b] = await Promise.all([service.get(), service.get()]);
   assert.equal(a, b, 'concurrent callers share one connection attempt');
   await service.get();
   assert.equal(calls, 2);
   assert.deepEqual(states, ['connecting', 'unavailable', 'connecting', 'connected']);
+});
+
+test('Retry (refresh) connects at once even inside the reconnect pause', async () => {
+  let calls = 0;
+  let fail = true;
+  const endpoint = parseHost('unix:///nonexistent/docker.sock', 'default');
+  const service = new EngineService({
+    hostSetting: () => '',
+    log: () => undefined,
+    now: () => 5000,
+    connect: async () => {
+      calls++;
+      if (fail) throw new EngineUnavailableError({ kind: 'not-running', summary: { message: 'down', args: [] }, fix: { message: 'start it', args: [] }, detail: 'ENOENT' }, endpoint);
+      return { docker: {} as EngineConnection['docker'], endpoint, version: { version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64' } };
+    },
+  });
+  await assert.rejects(service.get(), EngineUnavailableError);
+  fail = false;
+  assert.equal((await service.refresh()).kind, 'connected');
+  assert.equal(calls, 2);
 });

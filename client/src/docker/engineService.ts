@@ -18,11 +18,21 @@ export interface EngineServiceDeps {
   readonly log: (level: 'info' | 'warn', message: string) => void;
   /** Test seam: how to connect. */
   readonly connect?: (opts: ConnectOptions) => Promise<EngineConnection>;
+  /** Test seam: the clock (ms). */
+  readonly now?: () => number;
 }
+
+/**
+ * After a failed connection, callers get the same explanation without a new attempt for this
+ * long: a view refreshing while the engine is down must not hammer the socket (or an ssh host).
+ * The Retry button and setting changes (`refresh`) always try at once.
+ */
+export const RECONNECT_PAUSE_MS = 3000;
 
 export class EngineService {
   private current: EngineState = { kind: 'unknown' };
   private pending: Promise<EngineConnection> | undefined;
+  private lastFailureAt = -Infinity;
   private readonly listeners = new Set<(s: EngineState) => void>();
 
   constructor(private readonly deps: EngineServiceDeps) {}
@@ -39,7 +49,14 @@ export class EngineService {
   /** The connection, connecting first when needed; throws EngineUnavailableError. */
   async get(): Promise<EngineConnection> {
     if (this.current.kind === 'connected') return this.current.connection;
+    if (this.current.kind === 'unavailable' && !this.pending && this.clock() - this.lastFailureAt < RECONNECT_PAUSE_MS) {
+      throw new EngineUnavailableError(this.current.problem);
+    }
     return this.connect();
+  }
+
+  private clock(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   /** Forgets the connection (setting changed, or the user asked to retry) and connects again. */
@@ -80,6 +97,7 @@ export class EngineService {
         const problem = explainEngineError(err);
         const where = err instanceof EngineUnavailableError && err.endpoint ? describeEndpoint(err.endpoint) : undefined;
         this.deps.log('warn', `Docker engine unavailable${where ? ` at ${where}` : ''}: ${problem.kind}: ${problem.detail}`);
+        this.lastFailureAt = this.clock();
         this.set({ kind: 'unavailable', problem, where });
         throw err instanceof EngineUnavailableError ? err : new EngineUnavailableError(problem);
       } finally {
