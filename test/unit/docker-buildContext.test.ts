@@ -54,7 +54,7 @@ test('the archive holds the context minus ignored files, always with the Dockerf
     'caf\u00e9.txt': 'unicode',
   });
   fs.symlinkSync('a.txt', path.join(dir, 'link'));
-  const ctx = createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') });
+  const ctx = await createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') });
   const archive = await collect(ctx.stream);
   assert.equal(archive.length % 512, 0);
   const names = tarList(archive);
@@ -76,7 +76,7 @@ test('the archive holds the context minus ignored files, always with the Dockerf
 test('a Dockerfile outside the context gets a generated name inside the archive', async () => {
   const dir = tree({ 'a.txt': 'a' });
   const other = tree({ 'My.Dockerfile': 'FROM y\n' });
-  const ctx = createBuildContext({ contextDir: dir, dockerfile: path.join(other, 'My.Dockerfile') });
+  const ctx = await createBuildContext({ contextDir: dir, dockerfile: path.join(other, 'My.Dockerfile') });
   const archive = await collect(ctx.stream);
   assert.match(ctx.dockerfileName, /^\.dockerfile\.[0-9a-f]{20}$/);
   assert.equal(tarCat(archive, ctx.dockerfileName), 'FROM y\n');
@@ -84,7 +84,7 @@ test('a Dockerfile outside the context gets a generated name inside the archive'
 
 test('file bodies are streamed in bounded chunks (at most 512 KiB)', async () => {
   const dir = tree({ Dockerfile: 'FROM x\n', 'big.bin': 'z'.repeat(3 * 1024 * 1024) });
-  const ctx = createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') });
+  const ctx = await createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') });
   let largest = 0;
   // Observe the chunks as `pipe` does (flowing mode; async iteration would concatenate the buffer).
   await new Promise<void>((resolve, reject) => {

@@ -67,7 +67,7 @@ export async function buildImage(docker: Dockerode, opts: BuildImageOptions): Pr
   const dockerfileText = await fs.promises.readFile(opts.dockerfile, 'utf8');
   const scan: ScannedDockerfile = scanDockerfile(dockerfileText);
   if (opts.signal?.aborted) throw new BuildFailedError(cancelledFailure());
-  const context = createBuildContext({
+  const context = await createBuildContext({
     contextDir: opts.contextDir,
     dockerfile: opts.dockerfile,
     largeContextBytes: opts.largeContextBytes,

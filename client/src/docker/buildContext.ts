@@ -56,7 +56,7 @@ async function* chunkOffsets(size: number): AsyncGenerator<number> {
   for (let offset = 0; offset < size; offset += CHUNK) yield offset;
 }
 
-export function createBuildContext(opts: BuildContextOptions): BuildContext {
+export async function createBuildContext(opts: BuildContextOptions): Promise<BuildContext> {
   const contextDir = path.resolve(opts.contextDir);
   const dockerfile = path.resolve(opts.dockerfile);
   const relDockerfile = path.relative(contextDir, dockerfile);
@@ -65,7 +65,7 @@ export function createBuildContext(opts: BuildContextOptions): BuildContext {
 
   let ignoreText: string | undefined;
   try {
-    ignoreText = fs.readFileSync(path.join(contextDir, '.dockerignore'), 'utf8');
+    ignoreText = await fs.promises.readFile(path.join(contextDir, '.dockerignore'), 'utf8');
   } catch {
     ignoreText = undefined;
   }
