@@ -23,7 +23,7 @@ export const invalidDefinitionDescription: Rule = {
       let names: string[];
       if (ins.name === 'ARG') names = ins.pairs.map((p) => p.key);
       else if (ins.name === 'FROM') {
-        const stage = ctx.df.stages.find((s) => s.from === ins);
+        const stage = ctx.df.stages[ins.stageIndex];
         names = stage?.name ? [stage.name] : [];
       } else continue;
       if (!names.length) continue;

@@ -83,22 +83,25 @@ export const healthcheckMissing: Rule = {
   }),
   check(ctx, report) {
     const stages = ctx.df.stages;
-    const has = stages.map((s) => s.instructions.some((i) => i.name === 'HEALTHCHECK'));
-    const parentOf = (i: number): number => {
-      const img = stages[i].image.toLowerCase();
-      for (let j = i - 1; j >= 0; j--) if (stages[j].name?.toLowerCase() === img) return j;
-      return -1;
-    };
-    const usedAsBase = new Set<number>();
-    stages.forEach((_, i) => {
-      const p = parentOf(i);
-      if (p >= 0) usedAsBase.add(p);
+    // Parent = the nearest earlier stage named like this stage's image. One pass with a map of
+    // the latest stage per name, so thousands of stages stay linear.
+    const latestByName = new Map<string, number>();
+    const parent: number[] = stages.map((s, i) => {
+      const p = latestByName.get(s.image.toLowerCase()) ?? -1;
+      if (s.name) latestByName.set(s.name.toLowerCase(), i);
+      return p;
+    });
+    const usedAsBase = new Set(parent.filter((p) => p >= 0));
+    // Does the stage or one of its ancestors declare a HEALTHCHECK? Parents come first, so one pass.
+    const inherited: boolean[] = [];
+    stages.forEach((s, i) => {
+      inherited[i] = s.instructions.some((ins) => ins.name === 'HEALTHCHECK') || (parent[i] >= 0 && inherited[parent[i]]);
     });
     const copiedFrom = new Set(ctx.df.instructions.flatMap((i) => i.flags.filter((f) => f.name === 'from' && f.value).map((f) => (f.value as string).toLowerCase())));
     stages.forEach((s, i) => {
       // Only stages that end a chain matter; a stage used only as a COPY --from source is a build step.
       if (usedAsBase.has(i) || (s.name && copiedFrom.has(s.name.toLowerCase())) || copiedFrom.has(String(i))) return;
-      for (let k = i; k >= 0; k = parentOf(k)) if (has[k]) return;
+      if (inherited[i]) return;
       report({
         range: s.from.keywordRange,
         message: {
