@@ -32,11 +32,17 @@ type ScriptComment = Omit<Json1Comment, 'file'>;
 /**
  * ShellCheck's answer depends only on the script text handed to it (shebang and exports
  * included), so answers are kept by that text: after an edit only the changed RUN goes to
- * ShellCheck, and reopening a file costs no process at all. Bounded; the oldest entries go first.
+ * ShellCheck, and reopening a file costs no process at all. Bounded by entries and by the total
+ * length of the keys (a fuzzer's 100 000-character RUN lines must not pile up); the oldest
+ * entries go first.
  */
 class ScriptResults {
   private readonly byText = new Map<string, ScriptComment[]>();
-  constructor(private readonly maxEntries: number) {}
+  private keyChars = 0;
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxKeyChars: number,
+  ) {}
 
   get(text: string): ScriptComment[] | undefined {
     const hit = this.byText.get(text);
@@ -49,12 +55,15 @@ class ScriptResults {
   }
 
   set(text: string, comments: ScriptComment[]): void {
-    this.byText.delete(text);
+    if (text.length > this.maxKeyChars / 16) return; // huge scripts are rare: not worth the memory
+    if (this.byText.delete(text)) this.keyChars -= text.length;
     this.byText.set(text, comments);
-    while (this.byText.size > this.maxEntries) {
+    this.keyChars += text.length;
+    while (this.byText.size > this.maxEntries || this.keyChars > this.maxKeyChars) {
       const oldest = this.byText.keys().next();
       if (oldest.done) break;
       this.byText.delete(oldest.value);
+      this.keyChars -= oldest.value.length;
     }
   }
 }
@@ -63,7 +72,7 @@ const resultsByExecutable = new Map<string, ScriptResults>();
 
 function cacheFor(exe: string): ScriptResults {
   let c = resultsByExecutable.get(exe);
-  if (!c) resultsByExecutable.set(exe, (c = new ScriptResults(4000)));
+  if (!c) resultsByExecutable.set(exe, (c = new ScriptResults(4000, 4_000_000)));
   return c;
 }
 
