@@ -54,7 +54,10 @@ export function readSuppressions(df: Dockerfile, isKnownName?: (name: string) =>
     }
     const m = PRAGMA.exec(c.text);
     if (!m) continue;
-    const value = m[4].replace(/\s+#.*$/, '');
+    // A trailing `# why` comment is not part of the list (found with a search, not /\s+#.*$/,
+    // which backtracks on long runs of spaces).
+    const hash = m[4].search(/\s#/);
+    const value = hash >= 0 ? m[4].slice(0, hash).trimEnd() : m[4];
     if (m[3].toLowerCase() === 'shell') {
       if (!/^(sh|bash|ash|dash|zsh|ksh|\/bin\/(ba|a|da|z|k)?sh)$/i.test(value.trim())) out.nonPosixShellFrom ??= c.line;
       continue;

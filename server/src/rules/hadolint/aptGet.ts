@@ -2,6 +2,7 @@
 // skip recommended packages (DL3015), and prefer apt-get over apt (DL3027).
 import type { Instruction } from '../../model/types';
 import type { Rule } from '../types';
+import { trimEndWhere } from '../textTrim';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
 import { mountTargets, runScripts, stageEndsInImage } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, hasFlag, wordRange, type HCommand } from './shellView';
@@ -71,7 +72,7 @@ export const aptGetCleanLists: Rule = {
       const fixes = [];
       // An inline `# comment` would swallow an appended command, so no fix then.
       if (scriptEditable(run) && !/(^|\s)#/.test(script)) {
-        const trimmed = script.replace(/[\s\\]+$/, '');
+        const trimmed = trimEndWhere(script, (c) => c === '\\' || /\s/.test(c));
         const heredoc = run.heredocs.length > 0 && !run.json && run.args[0]?.raw.startsWith('<<');
         const text = heredoc ? '\nrm -rf /var/lib/apt/lists/*' : /[;&]$/.test(trimmed) ? ' rm -rf /var/lib/apt/lists/*' : ' && rm -rf /var/lib/apt/lists/*';
         fixes.push(insertFix(run, trimmed.length, text, { en: 'Delete the apt lists at the end of this RUN', ko: '이 RUN 끝에서 apt 목록 삭제하기' }));

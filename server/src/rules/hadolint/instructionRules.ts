@@ -4,8 +4,9 @@
 import type { Instruction } from '../../model/types';
 import type { Rule, RuleFix } from '../types';
 import { hadolintMeta } from './meta';
+import { dropOuterQuotes } from '../textTrim';
 
-const dropQuotes = (s: string): string => s.replace(/^["']+|["']+$/g, '');
+const dropQuotes = dropOuterQuotes;
 
 export const workdirAbsolute: Rule = {
   meta: hadolintMeta({

@@ -5,6 +5,7 @@ import type { Instruction } from '../../model/types';
 import type { LayerFact } from '../config';
 import { scriptRange } from '../context';
 import type { Rule, RuleContext } from '../types';
+import { trimEndWhere } from '../textTrim';
 
 function normalize(path: string, workdir: string): string {
   const abs = path.startsWith('/') ? path : `${workdir.replace(/\/$/, '')}/${path}`;
@@ -134,7 +135,7 @@ export const deletedInLaterLayer: Rule = {
           const sources = ins.args.slice(0, -1).map((t) => t.value).filter((s) => !s.startsWith('<<'));
           const destDir = dest.endsWith('/') || dest === '.' || dest === '..' || sources.length > 1;
           for (const src of sources) {
-            const base = src.replace(/\/+$/, '').split('/').pop() ?? '';
+            const base = trimEndWhere(src, (c) => c === '/').split('/').pop() ?? '';
             const path = destDir && !/[*?[]/.test(base) && base !== '.' ? normalize(`${dest}/${base}`, workdir) : normalize(dest, workdir);
             created.add({ path, line: ins.startLine, how: ins.name });
           }
