@@ -19,9 +19,8 @@ test('Format Document from the palette aligns keywords, indents continuations an
   await vs.step('format-document', async () => {
     await vs.openFile('Dockerfile');
     await vs.editor().locator('.view-lines:has-text("echo two")').waitFor();
-    // The formatter comes from the language server: Format Document run before the server has
-    // started does nothing. A squiggle (the fixture's `:latest` warning) shows the server is up.
-    await vs.editor().locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
+    // The formatter comes from the language server: Format Document run before it has started does nothing.
+    await vs.waitForLanguageServer();
     await vs.editor().locator('.view-lines').click();
     await vs.runCommand('Format Document');
     await waitUntil('the document to be formatted', async () => (await vs.editorText()).startsWith(expected.trimEnd()), 15_000);

@@ -293,6 +293,15 @@ export class VsCodeSession {
     }, timeoutMs, 0);
   }
 
+  /**
+   * Waits until the extension says its language server runs: `client.start()` has resolved, so
+   * `initialize` is done and every provider (formatting, completion, hover…) is registered. A
+   * command run before that finds no provider and silently does nothing.
+   */
+  async waitForLanguageServer(timeoutMs = 30_000): Promise<void> {
+    await waitUntil('the language server to start', () => /language server started/.test(this.extensionLog()), timeoutMs);
+  }
+
   /** The lines of the log file our LogOutputChannel writes ("Dockerfile Studio.log"). */
   extensionLog(): string {
     const files = findFiles(join(this.root, 'data', 'logs'), (n) => n.endsWith('Dockerfile Studio.log'));
