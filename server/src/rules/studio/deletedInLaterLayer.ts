@@ -6,6 +6,8 @@ import type { LayerFact } from '../config';
 import { scriptRange } from '../context';
 import type { Rule, RuleContext } from '../types';
 import { trimEndWhere } from '../textTrim';
+// The client's formatter (no vscode import): the figure reads exactly like the layer lenses'.
+import { formatBytes } from '../../../../client/src/docker/layers/formatBytes';
 
 function normalize(path: string, workdir: string): string {
   const abs = path.startsWith('/') ? path : `${workdir.replace(/\/$/, '')}/${path}`;
@@ -16,19 +18,6 @@ function normalize(path: string, workdir: string): string {
     else parts.push(seg);
   }
   return '/' + parts.join('/');
-}
-
-/** Decimal units like `docker images` and the client's lenses, so the figures look alike. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toPrecision(3).replace(/\.0+$|(\.\d*?)0+$/, '$1')} ${units[unit]}`;
 }
 
 /**
