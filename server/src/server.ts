@@ -5,3 +5,7 @@ import { DockerfileServer } from './dockerfileServer';
 
 const connection = createConnection(ProposedFeatures.all);
 new DockerfileServer(connection).listen();
+
+// A signal ends the server through process.exit, so 'exit' hooks (which stop ShellCheck runs and
+// remove their temporary files) run; Node's default signal handling would skip them.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => process.exit(0));

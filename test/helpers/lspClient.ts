@@ -27,10 +27,12 @@ export interface StartOptions {
   locale?: string;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Extra environment for the server process (e.g. a PATH with a stand-in executable). */
+  env?: Record<string, string>;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => {
     err += d.toString();

@@ -3,6 +3,10 @@
 // the message, and vanish when the setting turns ShellCheck off.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../helpers/lspClient';
 
@@ -36,3 +40,36 @@ test('a hadolint ignore pragma with the SC code suppresses it in the editor too'
   const diags = await until(uri, (d) => d.some((x) => x.code === 'shellcheck'), first);
   assert.deepEqual(diags.filter((x) => x.code === 'shellcheck').map((x) => x.range.start.line), [3]);
 });
+
+test('stopping the server stops its ShellCheck run and removes the temporary scripts', async () => {
+  // A stand-in `shellcheck` that records its PID and folder, then hangs like a run over a huge file.
+  const bin = mkdtempSync(join(tmpdir(), 'dfs-fake-sc-'));
+  const record = join(bin, 'started');
+  writeFileSync(join(bin, 'shellcheck'), `#!/bin/sh\necho "$$ $PWD" > ${record}.tmp && mv ${record}.tmp ${record}\nexec sleep 60\n`, { mode: 0o755 });
+  const s = await startServer({ env: { PATH: `${bin}:${process.env.PATH ?? ''}` } });
+  try {
+    await s.open('file:///tmp/sc-stop/Dockerfile', 'FROM debian:12\nRUN echo hello\n');
+    for (let i = 0; i < 100 && !existsSync(record); i++) await delay(100);
+    const [pid, dir] = readFileSync(record, 'utf8').trim().split(' ');
+    assert.ok(isRunning(Number(pid)), 'the stand-in ShellCheck should be running');
+    assert.ok(existsSync(join(dir, 'run0.sh')));
+    const exited = new Promise((resolve) => s.proc.once('exit', resolve));
+    s.proc.kill('SIGTERM');
+    await exited;
+    for (let i = 0; i < 50 && isRunning(Number(pid)); i++) await delay(100);
+    assert.equal(isRunning(Number(pid)), false, 'ShellCheck outlived the server');
+    assert.equal(existsSync(dir), false, 'temporary scripts were left behind');
+  } finally {
+    s.proc.kill('SIGKILL');
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+/** True while `pid` is a live process (a zombie waiting to be reaped counts as gone). */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}

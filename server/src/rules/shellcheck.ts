@@ -4,7 +4,8 @@
 // output into findings on the right ranges.
 // Each SC code becomes a rule meta with id `shellcheck` and alias `SCxxxx`, so
 // `# hadolint ignore=SC2086` and `ignored: [SC2086]` work like for any other rule.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,27 @@ export function shellcheckMeta(code: number, level: string): RuleMeta {
 
 const warned = new Set<string>();
 
+/**
+ * ShellCheck processes and their temporary folders that are still around. When the server is
+ * stopped (the editor closes, the extension restarts it) nothing of a run may be left behind: a
+ * ShellCheck over a big file can run for seconds after its parent is gone.
+ */
+const liveChildren = new Set<ChildProcess>();
+const liveDirs = new Set<string>();
+let exitHookInstalled = false;
+
+function cleanUpOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of liveChildren) child.kill('SIGKILL');
+    for (const dir of liveDirs) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** Scripts written at once: a few at a time keeps file handles bounded and lets an abort stop the writing. */
+const WRITE_BATCH = 64;
+
 function warnOnce(log: ShellcheckOptions['log'], key: string, message: string): void {
   if (!log || warned.has(key)) return;
   warned.add(key);
@@ -136,6 +158,8 @@ function run(exe: string, args: string[], cwd: string, timeoutMs: number, signal
       resolve(r);
     };
     const child = spawn(exe, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' });
+    liveChildren.add(child);
+    child.on('exit', () => liveChildren.delete(child));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       done({ stdout: '', error: `timed out after ${timeoutMs} ms` });
@@ -168,10 +192,17 @@ async function commentsFor(texts: string[], exe: string, options: ShellcheckOpti
 
 /** One ShellCheck process over `texts` (as temporary files); comments per text, or undefined. */
 async function runOnScripts(texts: string[], exe: string, options: ShellcheckOptions): Promise<ScriptComment[][] | undefined> {
+  cleanUpOnExit();
   const dir = await mkdtemp(join(tmpdir(), 'dfs-shellcheck-'));
+  liveDirs.add(dir);
   try {
     const names = texts.map((_, i) => `run${i}.sh`);
-    await Promise.all(texts.map((t, i) => writeFile(join(dir, names[i]), t)));
+    for (let start = 0; start < texts.length; start += WRITE_BATCH) {
+      if (options.signal?.aborted) return undefined;
+      const batch = texts.slice(start, start + WRITE_BATCH);
+      await Promise.all(batch.map((t, i) => writeFile(join(dir, names[start + i]), t)));
+    }
+    if (options.signal?.aborted) return undefined;
     const r = await run(exe, ['--format=json1', `--exclude=${EXCLUDED.join(',')}`, '--', ...names], dir, options.timeoutMs ?? 15000, options.signal);
     if (r.error === 'aborted' || options.signal?.aborted) return undefined;
     if (r.error === 'ENOENT') {
@@ -195,6 +226,7 @@ async function runOnScripts(texts: string[], exe: string, options: ShellcheckOpt
     return out;
   } finally {
     await rm(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
   }
 }
 
