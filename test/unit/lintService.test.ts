@@ -67,15 +67,23 @@ test('a suppressed ShellCheck code stays suppressed when merged late', () => {
   assert.ok(!lints.results(doc, df).some((r) => r.rule.id === 'shellcheck'));
 });
 
-test('ShellCache reuses an unchanged script parse in the next version and forgets unused ones', () => {
+test('ShellCache reuses an unchanged script parse in the next version, and across documents', () => {
   const cache = new ShellCache();
   cache.nextVersion();
   const a = cache.get('apt-get update && apt-get install -y curl');
-  const b = cache.get('echo one');
   cache.nextVersion();
   assert.equal(cache.get('apt-get update && apt-get install -y curl'), a, 'unchanged script: same parse');
-  cache.nextVersion();
-  assert.notEqual(cache.get('echo one'), b, 'a script unused for a version is dropped');
+  const other = new ShellCache();
+  other.nextVersion();
+  assert.equal(other.get('apt-get update && apt-get install -y curl'), a, 'another document with the same RUN: same parse');
+});
+
+test('the parses shared across documents are bounded: the least recently used script is parsed again', () => {
+  const cache = new ShellCache();
+  const first = cache.get('echo bounded-cache-probe');
+  // 1.2 million characters of other scripts push it out of the 1 million character budget.
+  for (let i = 0; i < 120; i++) new ShellCache().get(`echo ${String(i).padStart(4, '0')} ${'x'.repeat(10_000)}`);
+  assert.notEqual(new ShellCache().get('echo bounded-cache-probe'), first);
 });
 
 /** A Dockerfile big enough that linting it takes many slices of 1 ms. */

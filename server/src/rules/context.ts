@@ -58,18 +58,64 @@ export function scriptRange(ins: Instruction, start: number, end: number): Range
 }
 
 /**
+ * Scripts parsed recently by any document, by text: reopening a file, linting it again from the
+ * CLI or a second Dockerfile with the same RUN lines (common in monorepos) parses nothing again,
+ * and what rules derive from a parse (cached per parse) is reused with it. Bounded by the total
+ * length of the scripts it holds; the least recently used go first.
+ */
+class RecentScripts {
+  private readonly byText = new Map<string, ShellCommand[]>();
+  private chars = 0;
+  constructor(private readonly maxChars: number) {}
+
+  get(script: string): ShellCommand[] | undefined {
+    const hit = this.byText.get(script);
+    if (hit) {
+      // Re-insert so the Map's order stays least-recently-used first.
+      this.byText.delete(script);
+      this.byText.set(script, hit);
+    }
+    return hit;
+  }
+
+  set(script: string, cmds: ShellCommand[]): void {
+    if (script.length > this.maxChars / 8) return; // a huge script would push out everything else
+    this.byText.set(script, cmds);
+    this.chars += script.length;
+    while (this.chars > this.maxChars) {
+      const oldest = this.byText.keys().next();
+      if (oldest.done) break;
+      this.byText.delete(oldest.value);
+      this.chars -= oldest.value.length;
+    }
+  }
+}
+
+const recentScripts = new RecentScripts(1_000_000);
+
+/** The parse of a script, from the recent scripts when another lint parsed the same text. */
+function parsedScript(script: string): ShellCommand[] {
+  let cmds = recentScripts.get(script);
+  if (!cmds) {
+    cmds = parseShell(script);
+    recentScripts.set(script, cmds);
+  }
+  return cmds;
+}
+
+/**
  * Parsed RUN scripts by script text, carried from one lint of a document to the next: typing
  * changes one RUN, so every other script's parse (and what rules derive from it, which is cached
  * per parse) is reused. Each lint moves the scripts it used from `previous` into `current`, so the
- * cache never holds more than one document version's scripts.
+ * cache never holds more than one document version's scripts. Scripts it has not seen come from
+ * the scripts other documents parsed recently, or are parsed.
  */
 export class ShellCache {
   private previous = new Map<string, ShellCommand[]>();
   private current = new Map<string, ShellCommand[]>();
 
   get(script: string): ShellCommand[] {
-    let cmds = this.current.get(script) ?? this.previous.get(script);
-    if (!cmds) cmds = parseShell(script);
+    const cmds = this.current.get(script) ?? this.previous.get(script) ?? parsedScript(script);
     this.current.set(script, cmds);
     return cmds;
   }
@@ -101,7 +147,7 @@ export function makeContext(df: Dockerfile, config: LintConfig, sup: Suppression
       let cmds = shells.get(ins);
       if (!cmds) {
         const script = scriptInfo(ins).script;
-        cmds = shellCache ? shellCache.get(script) : parseShell(script);
+        cmds = shellCache ? shellCache.get(script) : parsedScript(script);
         shells.set(ins, cmds);
       }
       return cmds;
