@@ -23,7 +23,6 @@ export function toDiagnostic(r: LintResult, locale: Locale): Diagnostic {
     codeDescription: { href: ruleDocUrl(r.rule.id) },
     source: 'dockerfile-studio',
     message: r.message[locale],
-    data: { rule: r.rule.id },
   };
   if (r.rule.id === 'maintainer-deprecated') d.tags = [DiagnosticTag.Deprecated];
   return d;

@@ -29,13 +29,12 @@ export function createShellcheckFeature(runner: ShellcheckRun = runShellcheck, d
         if (!s.lint.enable || !s.lint.shellcheck) return;
         const base = configForDocument(doc.uri);
         if (!base.shellcheck) return;
-        const df = ctx.parsed.get(doc);
         running.get(doc.uri)?.abort();
         const controller = new AbortController();
         running.set(doc.uri, controller);
         let findings: ExternalFinding[];
         try {
-          findings = await runner(df, base, { log, signal: controller.signal });
+          findings = await runner(ctx.parsed.get(doc), base, { log, signal: controller.signal });
         } finally {
           if (running.get(doc.uri) === controller) running.delete(doc.uri);
         }

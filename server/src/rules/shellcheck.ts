@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
 import type { ExternalFinding } from './engine';
-import { shellcheckRange, shellcheckScripts } from './shellcheckScripts';
+import { shellcheckRange, shellcheckScripts, type ShellcheckScript } from './shellcheckScripts';
 import type { RuleMeta, Severity } from './types';
 
 /** hadolint leaves these out: ash is read as sh on purpose, and sourced files are not in the build. */
@@ -231,10 +231,15 @@ async function runOnScripts(texts: string[], exe: string, options: ShellcheckOpt
 }
 
 /** ShellCheck findings for every shell-form RUN of a document; [] when ShellCheck is unavailable. */
-export async function runShellcheck(df: Dockerfile, config: LintConfig, options: ShellcheckOptions = {}): Promise<ExternalFinding[]> {
-  if (!config.shellcheck) return [];
+export function runShellcheck(df: Dockerfile, config: LintConfig, options: ShellcheckOptions = {}): Promise<ExternalFinding[]> {
+  if (!config.shellcheck) return Promise.resolve([]);
+  // The scripts are taken now, so the wait for ShellCheck (seconds on a big file) holds only the
+  // RUN instructions, not the whole model of a version the user has already moved past.
   const scripts = shellcheckScripts(df, config);
-  if (!scripts.length) return [];
+  return scripts.length ? findingsFor(scripts, options) : Promise.resolve([]);
+}
+
+async function findingsFor(scripts: ShellcheckScript[], options: ShellcheckOptions): Promise<ExternalFinding[]> {
   const comments = await commentsFor(scripts.map((s) => s.text), options.executable ?? 'shellcheck', options);
   if (!comments) return [];
   const out: ExternalFinding[] = [];
