@@ -81,8 +81,8 @@ test('ShellCache reuses an unchanged script parse in the next version, and acros
 test('the parses shared across documents are bounded: the least recently used script is parsed again', () => {
   const cache = new ShellCache();
   const first = cache.get('echo bounded-cache-probe');
-  // 1.2 million characters of other scripts push it out of the 1 million character budget.
-  for (let i = 0; i < 120; i++) new ShellCache().get(`echo ${String(i).padStart(4, '0')} ${'x'.repeat(10_000)}`);
+  // 300 000 characters of other scripts push it out of the 256 000 character budget.
+  for (let i = 0; i < 30; i++) new ShellCache().get(`echo ${String(i).padStart(4, '0')} ${'x'.repeat(10_000)}`);
   assert.notEqual(new ShellCache().get('echo bounded-cache-probe'), first);
 });
 
