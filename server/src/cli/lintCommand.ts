@@ -8,6 +8,7 @@ import { readDockerignoreFor } from '../rules/buildkit/dockerignoreFile';
 import { lint, reachesThreshold, type ExternalFinding } from '../rules/engine';
 import { allRules } from '../rules/index';
 import type { Locale } from '../settings';
+import { LANGUAGE_ERROR, languageValue, localeFromEnv, walkArgs } from './argv';
 import { expandPaths } from './findDockerfiles';
 import { FORMATS, formatCheckstyle, formatGnu, formatJson, formatSarif, formatText, type FileResults, type Format } from './formats';
 import type { CliIo } from './runCli';
@@ -50,24 +51,21 @@ const THRESHOLDS: Record<string, Threshold> = { error: 'error', warning: 'warnin
 
 function parseArgs(argv: string[]): LintArgs | string {
   const a: LintArgs = { format: 'text', config: undefined, threshold: undefined, noFail: false, ignore: [], shellcheck: true, language: undefined, paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
+  const error = walkArgs(argv, ({ name, value }) => {
     switch (name) {
       case '--format':
       case '-f': {
         const v = value();
         if (!v || !(FORMATS as readonly string[]).includes(v)) return `--format needs one of ${FORMATS.join(', ')}`;
         a.format = v as Format;
-        break;
+        return undefined;
       }
       case '--config':
       case '-c': {
         const v = value();
         if (!v) return '--config needs a file';
         a.config = v;
-        break;
+        return undefined;
       }
       case '--failure-threshold':
       case '-t': {
@@ -75,38 +73,32 @@ function parseArgs(argv: string[]): LintArgs | string {
         const t = v ? THRESHOLDS[v] : undefined;
         if (!t) return '--failure-threshold needs one of error, warning, info, style, none';
         a.threshold = t;
-        break;
+        return undefined;
       }
       case '--no-fail':
         a.noFail = true;
-        break;
+        return undefined;
       case '--ignore': {
         const v = value();
         if (!v) return '--ignore needs a rule id';
         a.ignore.push(v);
-        break;
+        return undefined;
       }
       case '--no-shellcheck':
         a.shellcheck = false;
-        break;
-      case '--language': {
-        const v = value();
-        if (v !== 'en' && v !== 'ko') return '--language needs en or ko';
-        a.language = v;
-        break;
-      }
+        return undefined;
+      case '--language':
+        a.language = languageValue(value());
+        return a.language ? undefined : LANGUAGE_ERROR;
       default:
-        if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
-        a.paths.push(arg);
+        if (name.startsWith('-') && name !== '-') return `unknown option ${name}`;
+        a.paths.push(name);
+        return undefined;
     }
-  }
+  });
+  if (error) return error;
   if (!a.paths.length) return 'no PATH given';
   return a;
-}
-
-function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return lang.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
 export async function lintCommand(argv: string[], io: CliIo, shellcheck?: ShellcheckRunner): Promise<number> {

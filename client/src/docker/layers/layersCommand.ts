@@ -8,7 +8,8 @@ import { msg } from '../message';
 import { analyseEngineImage, analyseImageExport } from './analyseImage';
 import type { ImageAnalysis } from './layerAnalysis';
 import { layersJson, layersText } from './layersReport';
-import { localeFromEnv, localize, type CliLocale } from './localize';
+import { localize, type CliLocale } from './localize';
+import { LANGUAGE_ERROR, languageValue, localeFromEnv, walkArgs } from '../../../../server/src/cli/argv';
 import { checkThresholds, parseByteSize, parseRatio, type LayerThresholds } from './thresholds';
 
 export const LAYERS_USAGE = `usage: dockerfile-studio layers [options] IMAGE
@@ -54,69 +55,59 @@ interface LayersArgs {
 
 export function parseLayersArgs(argv: string[]): LayersArgs | string {
   const a: LayersArgs = { format: 'text', thresholds: {}, top: 10, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let inline: string | undefined;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    if (eq > 0) {
-      inline = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const value = (): string | undefined => inline ?? argv[++i];
-    switch (arg) {
+  const error = walkArgs(argv, ({ name, value }) => {
+    switch (name) {
       case '-h':
       case '--help':
         a.help = true;
-        break;
+        return undefined;
       case '--format': {
         const v = value();
         if (v !== 'text' && v !== 'json') return '--format needs text or json';
         a.format = v;
-        break;
+        return undefined;
       }
       case '--lowest-efficiency': {
         const v = Number(value());
         if (!Number.isFinite(v) || v < 0 || v > 1) return '--lowest-efficiency needs a number from 0 to 1 (e.g. 0.9)';
         a.thresholds.lowestEfficiency = v;
-        break;
+        return undefined;
       }
       case '--highest-wasted-bytes': {
         const v = parseByteSize(value() ?? '');
         if (v === undefined) return '--highest-wasted-bytes needs a size such as 20MB, 5MiB or 1048576';
         a.thresholds.highestWastedBytes = v;
-        break;
+        return undefined;
       }
       case '--highest-user-wasted-percent': {
         const v = parseRatio(value() ?? '');
         if (v === undefined) return '--highest-user-wasted-percent needs a ratio (0.1) or a percentage (10%)';
         a.thresholds.highestUserWastedPercent = v;
-        break;
+        return undefined;
       }
       case '--archive': {
         const v = value();
         if (!v) return '--archive needs a file';
         a.archive = v;
-        break;
+        return undefined;
       }
       case '--top': {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 0) return '--top needs a whole number';
         a.top = v;
-        break;
+        return undefined;
       }
-      case '--language': {
-        const v = value();
-        if (v !== 'en' && v !== 'ko') return '--language needs en or ko';
-        a.language = v;
-        break;
-      }
+      case '--language':
+        a.language = languageValue(value());
+        return a.language ? undefined : LANGUAGE_ERROR;
       default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        if (a.image) return `one IMAGE only (got "${a.image}" and "${arg}")`;
-        a.image = arg;
+        if (name.startsWith('-')) return `unknown option ${name}`;
+        if (a.image) return `one IMAGE only (got "${a.image}" and "${name}")`;
+        a.image = name;
+        return undefined;
     }
-  }
-  return a;
+  });
+  return error ?? a;
 }
 
 export async function runLayersCommand(argv: string[], io: LayersIo, deps: LayersDeps = {}): Promise<number> {

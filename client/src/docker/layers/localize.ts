@@ -11,8 +11,3 @@ export function localize(m: LocalizableMessage, locale: CliLocale): string {
   const template = locale === 'ko' ? (ko[m.message] ?? m.message) : m.message;
   return formatMessage({ message: template, args: m.args });
 }
-
-export function localeFromEnv(env: NodeJS.ProcessEnv): CliLocale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return lang.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
