@@ -30,7 +30,7 @@ export class ServerHandle {
       ],
       outputChannel: log(),
       // Config files that change what the linter reports; the server re-lints when they change.
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore}') },
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}') },
       // Settings are pulled by the server (workspace/configuration) and change live; the locale
       // comes from vscode.env.language in InitializeParams.
       initializationOptions: { settings: vscode.workspace.getConfiguration('dockerfileStudio') },

@@ -95,3 +95,19 @@ test('file bodies are streamed in bounded chunks (at most 512 KiB)', async () =>
   assert.ok(largest <= 512 * 1024, `largest chunk ${largest}`);
   assert.equal(ctx.stats.bytes, 3 * 1024 * 1024 + 7);
 });
+
+test('a <Dockerfile>.dockerignore next to the Dockerfile replaces the context .dockerignore (as BuildKit does)', async () => {
+  const dir = tree({
+    Dockerfile: 'FROM x\n',
+    'Dockerfile.dev': 'FROM x\n',
+    'Dockerfile.dev.dockerignore': 'b.txt\n',
+    '.dockerignore': 'a.txt\n',
+    'a.txt': 'a',
+    'b.txt': 'b',
+  });
+  const dev = tarList(await collect((await createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile.dev') })).stream));
+  assert.ok(dev.includes('a.txt'), 'the context .dockerignore does not apply to Dockerfile.dev');
+  assert.ok(!dev.includes('b.txt'), 'Dockerfile.dev.dockerignore applies');
+  const plain = tarList(await collect((await createBuildContext({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile') })).stream));
+  assert.ok(!plain.includes('a.txt') && plain.includes('b.txt'), 'Dockerfile keeps using .dockerignore');
+});

@@ -56,6 +56,23 @@ async function* chunkOffsets(size: number): AsyncGenerator<number> {
   for (let offset = 0; offset < size; offset += CHUNK) yield offset;
 }
 
+/**
+ * The ignore file BuildKit uses for this Dockerfile: `<Dockerfile name>.dockerignore` next to the
+ * Dockerfile when there is one (so `Dockerfile.prod` can send a different context than
+ * `Dockerfile`), else `.dockerignore` at the root of the context. Undefined when neither exists.
+ * The CopyIgnoredFile rule looks in the same two places (server/src/rules/buildkit/dockerignoreFile.ts).
+ */
+async function readIgnoreFile(dockerfile: string, contextDir: string): Promise<string | undefined> {
+  for (const candidate of [`${dockerfile}.dockerignore`, path.join(contextDir, '.dockerignore')]) {
+    try {
+      return await fs.promises.readFile(candidate, 'utf8');
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return undefined;
+}
+
 export async function createBuildContext(opts: BuildContextOptions): Promise<BuildContext> {
   const contextDir = path.resolve(opts.contextDir);
   const dockerfile = path.resolve(opts.dockerfile);
@@ -63,12 +80,7 @@ export async function createBuildContext(opts: BuildContextOptions): Promise<Bui
   const inside = !!relDockerfile && !relDockerfile.startsWith('..') && !path.isAbsolute(relDockerfile);
   const dockerfileName = inside ? toSlash(relDockerfile) : `.dockerfile.${randomBytes(10).toString('hex')}`;
 
-  let ignoreText: string | undefined;
-  try {
-    ignoreText = await fs.promises.readFile(path.join(contextDir, '.dockerignore'), 'utf8');
-  } catch {
-    ignoreText = undefined;
-  }
+  const ignoreText = await readIgnoreFile(dockerfile, contextDir);
   const matcher = DockerignoreMatcher.fromText(ignoreText, inside ? [dockerfileName, '.dockerignore'] : ['.dockerignore']);
   const stats: ContextStats = { files: 0, bytes: 0 };
   const threshold = opts.largeContextBytes ?? LARGE_CONTEXT_BYTES;
