@@ -34,6 +34,12 @@ interface Pending {
 /** How long one slice of a lint may run before the event loop gets a turn. */
 export const LINT_SLICE_MS = 20;
 
+/**
+ * A lint still running after this long (a file of many thousands of lines, or a slow machine)
+ * hands out what it has found so far once, so the editor shows findings instead of nothing.
+ */
+export const INTERIM_AFTER_MS = 1000;
+
 export class LintService {
   private readonly cache = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
@@ -63,19 +69,39 @@ export class LintService {
 
   /**
    * The results for this version, computed in slices of `sliceMs`. Resolves with undefined when
-   * the lint was cancelled because a newer version or a close came first.
+   * the lint was cancelled because a newer version or a close came first. A lint that runs longer
+   * than `interimAfterMs` calls `onInterim` once with the findings of the rules done so far.
    */
-  resultsSliced(doc: TextDocument, df: Dockerfile, sliceMs = LINT_SLICE_MS): Promise<LintResult[] | undefined> {
+  resultsSliced(
+    doc: TextDocument,
+    df: Dockerfile,
+    sliceMs = LINT_SLICE_MS,
+    onInterim?: (soFar: LintResult[]) => void,
+    interimAfterMs = INTERIM_AFTER_MS,
+  ): Promise<LintResult[] | undefined> {
     const hit = this.cached(doc, df);
     if (hit) return Promise.resolve(hit);
     const existing = this.pendingFor(doc, df);
     if (existing) return existing.promise;
     const p = this.start(doc, df);
+    const started = performance.now();
+    let interimDue = onInterim !== undefined;
     const slice = (): void => {
       if (this.pending.get(doc.uri) !== p) return; // cancelled or finished synchronously meanwhile
       try {
-        if (p.run.step(performance.now() + sliceMs)) this.finish(doc.uri, p, p.run.results());
-        else setImmediate(slice);
+        if (p.run.step(performance.now() + sliceMs)) {
+          this.finish(doc.uri, p, p.run.results());
+          return;
+        }
+        if (interimDue && performance.now() - started >= interimAfterMs) {
+          // Nothing found yet is not worth a publish: look again after the next slice.
+          const soFar = p.run.resultsSoFar();
+          if (soFar.length) {
+            interimDue = false;
+            onInterim?.(soFar);
+          }
+        }
+        setImmediate(slice);
       } catch (err) {
         // The engine catches rule errors; anything else must not leave the promise hanging.
         this.onRuleError(`lint failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

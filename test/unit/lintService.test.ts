@@ -126,3 +126,29 @@ test('asking for results now finishes a sliced lint of the same version at once'
   const now = lints.results(doc, df);
   assert.equal(await sliced, now);
 });
+
+test('a lint that runs past the interim time hands out the findings so far once, then all of them', async () => {
+  const lints = service();
+  const big = bigDockerfile(400);
+  const doc = TextDocument.create(uri, 'dockerfile', 1, big);
+  const df = parseDockerfile(big);
+  const interims: number[] = [];
+  let finalSeen = false;
+  const results = await lints.resultsSliced(doc, df, 1, (soFar) => {
+    assert.equal(finalSeen, false, 'the interim comes before the end');
+    interims.push(soFar.length);
+  }, 0);
+  finalSeen = true;
+  assert.ok(results);
+  assert.equal(interims.length, 1, 'exactly one interim');
+  assert.ok(interims[0] > 0 && interims[0] < results.length, `a part of the findings (${interims[0]} of ${results.length})`);
+});
+
+test('a lint that ends in its first slice gives no interim', async () => {
+  const lints = service();
+  const doc = TextDocument.create(uri, 'dockerfile', 1, text);
+  let interims = 0;
+  const results = await lints.resultsSliced(doc, parseDockerfile(text), 1000, () => interims++, 0);
+  assert.ok(results && results.length > 0);
+  assert.equal(interims, 0);
+});

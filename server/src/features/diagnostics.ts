@@ -1,6 +1,7 @@
 // Publishes lint results as diagnostics on open and on every change. No debounce: the lint runs
 // in short slices (LintService.resultsSliced), so a long one never blocks other requests, and a
-// newer version cancels the lint of the previous one.
+// newer version cancels the lint of the previous one. A lint that takes more than a second
+// publishes what it has found so far once, then everything when it ends.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult, Severity } from '../rules/types';
@@ -35,11 +36,16 @@ export const diagnosticsFeature: Feature = {
       const locale = ctx.settings.locale();
       void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: results.map((r) => toDiagnostic(r, locale)) });
     };
+    const isCurrent = (doc: TextDocument): boolean => ctx.documents.get(doc.uri)?.version === doc.version;
     const publish = (doc: TextDocument): void => {
       const df = ctx.parsed.get(doc);
-      void ctx.lint.resultsSliced(doc, df).then((results) => {
+      // A huge file shows the findings of the rules done so far after a second, then all of them.
+      const interim = (soFar: LintResult[]): void => {
+        if (isCurrent(doc)) send(doc, soFar);
+      };
+      void ctx.lint.resultsSliced(doc, df, undefined, interim).then((results) => {
         // Cancelled (a newer version is being linted) or the document moved on / closed meanwhile.
-        if (!results || ctx.documents.get(doc.uri)?.version !== doc.version) return;
+        if (!results || !isCurrent(doc)) return;
         send(doc, results);
       });
     };

@@ -155,6 +155,11 @@ export class LintRun {
     return this.finished !== undefined;
   }
 
+  /** What the rules that have run so far found (all of it once finished); runs nothing. */
+  resultsSoFar(): LintResult[] {
+    return this.finished ?? mergeSameProblem([...this.collector.results]).sort(byPosition);
+  }
+
   /** The results; runs whatever is left first. */
   results(): LintResult[] {
     this.step();
