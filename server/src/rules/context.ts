@@ -3,6 +3,7 @@ import { parseShell, type ShellCommand } from '../model/shell';
 import type { Dockerfile, Instruction, Position, Range } from '../model/types';
 import type { LintConfig } from './config';
 import type { Suppressions } from './suppressions';
+import { TextKeyedLru } from './textKeyedLru';
 import type { RuleContext } from './types';
 
 interface ScriptInfo {
@@ -60,42 +61,11 @@ export function scriptRange(ins: Instruction, start: number, end: number): Range
 /**
  * Scripts parsed recently by any document, by text: reopening a file, linting it again from the
  * CLI or a second Dockerfile with the same RUN lines (common in monorepos) parses nothing again,
- * and what rules derive from a parse (cached per parse) is reused with it. Bounded by the total
- * length of the scripts it holds; the least recently used go first.
+ * and what rules derive from a parse (cached per parse) is reused with it. A parse takes ~20
+ * bytes of heap per character of script (more with what rules derive from it), so 256 K
+ * characters (the scripts of a 10 000-line Dockerfile fit) keeps this under ~6 MB.
  */
-class RecentScripts {
-  private readonly byText = new Map<string, ShellCommand[]>();
-  private chars = 0;
-  constructor(private readonly maxChars: number) {}
-
-  get(script: string): ShellCommand[] | undefined {
-    const hit = this.byText.get(script);
-    if (hit) {
-      // Re-insert so the Map's order stays least-recently-used first.
-      this.byText.delete(script);
-      this.byText.set(script, hit);
-    }
-    return hit;
-  }
-
-  set(script: string, cmds: ShellCommand[]): void {
-    if (script.length > this.maxChars / 8) return; // a huge script would push out everything else
-    this.byText.set(script, cmds);
-    this.chars += script.length;
-    while (this.chars > this.maxChars) {
-      const oldest = this.byText.keys().next();
-      if (oldest.done) break;
-      this.byText.delete(oldest.value);
-      this.chars -= oldest.value.length;
-    }
-  }
-}
-
-/**
- * A parse takes ~20 bytes of heap per character of script (more with what rules derive from it),
- * so 256 K characters (the scripts of a 10 000-line Dockerfile fit) keeps this under ~6 MB.
- */
-const recentScripts = new RecentScripts(256_000);
+const recentScripts = new TextKeyedLru<ShellCommand[]>({ maxKeyChars: 256_000, keyShareDivisor: 8 });
 
 /** The parse of a script, from the recent scripts when another lint parsed the same text. */
 function parsedScript(script: string): ShellCommand[] {

@@ -13,6 +13,7 @@ import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
 import type { ExternalFinding } from './engine';
 import { shellcheckRange, shellcheckScripts, type ShellcheckScript } from './shellcheckScripts';
+import { TextKeyedLru } from './textKeyedLru';
 import type { RuleMeta, Severity } from './types';
 
 /** hadolint leaves these out: ash is read as sh on purpose, and sourced files are not in the build. */
@@ -34,46 +35,16 @@ type ScriptComment = Omit<Json1Comment, 'file'>;
  * ShellCheck's answer depends only on the script text handed to it (shebang and exports
  * included), so answers are kept by that text: after an edit only the changed RUN goes to
  * ShellCheck, and reopening a file costs no process at all. Bounded by entries and by the total
- * length of the keys (a fuzzer's 100 000-character RUN lines must not pile up); the oldest
- * entries go first.
+ * length of the keys (a fuzzer's 100 000-character RUN lines must not pile up); the least
+ * recently used go first.
  */
-class ScriptResults {
-  private readonly byText = new Map<string, ScriptComment[]>();
-  private keyChars = 0;
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxKeyChars: number,
-  ) {}
-
-  get(text: string): ScriptComment[] | undefined {
-    const hit = this.byText.get(text);
-    if (hit) {
-      // Re-insert so the Map's order stays least-recently-used first.
-      this.byText.delete(text);
-      this.byText.set(text, hit);
-    }
-    return hit;
-  }
-
-  set(text: string, comments: ScriptComment[]): void {
-    if (text.length > this.maxKeyChars / 16) return; // huge scripts are rare: not worth the memory
-    if (this.byText.delete(text)) this.keyChars -= text.length;
-    this.byText.set(text, comments);
-    this.keyChars += text.length;
-    while (this.byText.size > this.maxEntries || this.keyChars > this.maxKeyChars) {
-      const oldest = this.byText.keys().next();
-      if (oldest.done) break;
-      this.byText.delete(oldest.value);
-      this.keyChars -= oldest.value.length;
-    }
-  }
-}
+type ScriptResults = TextKeyedLru<ScriptComment[]>;
 
 const resultsByExecutable = new Map<string, ScriptResults>();
 
 function cacheFor(exe: string): ScriptResults {
   let c = resultsByExecutable.get(exe);
-  if (!c) resultsByExecutable.set(exe, (c = new ScriptResults(4000, 4_000_000)));
+  if (!c) resultsByExecutable.set(exe, (c = new TextKeyedLru<ScriptComment[]>({ maxEntries: 4000, maxKeyChars: 4_000_000, keyShareDivisor: 16 })));
   return c;
 }
 
