@@ -69,8 +69,17 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     },
   });
   await conn.sendNotification('initialized', {});
+  // A server that dies must fail the test at once with its stderr, not leave requests waiting
+  // forever (node:test has no default timeout).
+  let closing = false;
+  const died = new Promise<never>((_, reject) => {
+    proc.once('exit', (code, signal) => {
+      if (!closing) reject(new Error(`the language server exited (code ${code}, signal ${signal}); its stderr ends with:\n${err.slice(-2000)}`));
+    });
+  });
+  died.catch(() => undefined); // nobody may be waiting when it happens
   const nextDiagnostics = (uri: string, timeoutMs = 10000): Promise<Diagnostic[]> =>
-    new Promise((resolve, reject) => {
+    new Promise<Diagnostic[]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       const list = waiters.get(uri) ?? [];
       list.push((d) => {
@@ -78,6 +87,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
         resolve(d);
       });
       waiters.set(uri, list);
+      died.catch(reject);
     });
   return {
     conn,
@@ -99,10 +109,11 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
       return p;
     },
-    request: <R>(method: string, params: unknown) => conn.sendRequest<R>(method, params),
+    request: <R>(method: string, params: unknown) => Promise.race([conn.sendRequest<R>(method, params), died]),
     nextDiagnostics,
     stderr: () => err,
     async close() {
+      closing = true;
       try {
         await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         await conn.sendNotification('exit');
