@@ -6,8 +6,6 @@ import { DockerfileServer } from './dockerfileServer';
 const connection = createConnection(ProposedFeatures.all);
 new DockerfileServer(connection).listen();
 
-// SIGTERM (how editors and process managers stop a server) ends it through process.exit, so the
-// 'exit' hooks that stop ShellCheck runs and remove their temporary files run; Node's default
-// handling would skip them. SIGINT and SIGHUP keep their default: a handler would also make the
-// server quit when it was started with them ignored (nohup, background jobs), which it must not.
-process.once('SIGTERM', () => process.exit(0));
+// A signal ends the server through process.exit, so 'exit' hooks (which stop ShellCheck runs and
+// remove their temporary files) run; Node's default signal handling would skip them.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => process.exit(0));
