@@ -50,6 +50,7 @@ test('stopping the server stops its ShellCheck run and removes the temporary scr
   try {
     await s.open('file:///tmp/sc-stop/Dockerfile', 'FROM debian:12\nRUN echo hello\n');
     for (let i = 0; i < 100 && !existsSync(record); i++) await delay(100);
+    assert.ok(existsSync(record), 'the server did not start ShellCheck within 10 s');
     const [pid, dir] = readFileSync(record, 'utf8').trim().split(' ');
     assert.ok(isRunning(Number(pid)), 'the stand-in ShellCheck should be running');
     assert.ok(existsSync(join(dir, 'run0.sh')));

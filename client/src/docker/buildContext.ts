@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { DockerignoreMatcher } from './dockerignore';
+import { dockerignoreCandidates } from '../../../server/src/rules/buildkit/dockerignoreFile';
 import { readAhead } from './readAhead';
 import { encodeHeader, endOfArchive, padding } from './tarWriter';
 
@@ -60,10 +61,10 @@ async function* chunkOffsets(size: number): AsyncGenerator<number> {
  * The ignore file BuildKit uses for this Dockerfile: `<Dockerfile name>.dockerignore` next to the
  * Dockerfile when there is one (so `Dockerfile.prod` can send a different context than
  * `Dockerfile`), else `.dockerignore` at the root of the context. Undefined when neither exists.
- * The CopyIgnoredFile rule looks in the same two places (server/src/rules/buildkit/dockerignoreFile.ts).
+ * The same places as the CopyIgnoredFile rule, read without blocking the extension host.
  */
 async function readIgnoreFile(dockerfile: string, contextDir: string): Promise<string | undefined> {
-  for (const candidate of [`${dockerfile}.dockerignore`, path.join(contextDir, '.dockerignore')]) {
+  for (const candidate of dockerignoreCandidates(dockerfile, contextDir)) {
     try {
       return await fs.promises.readFile(candidate, 'utf8');
     } catch {

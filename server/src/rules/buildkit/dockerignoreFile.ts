@@ -5,8 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Where BuildKit looks for the ignore file of a Dockerfile, in order (the build context uses the same). */
+export function dockerignoreCandidates(dockerfilePath: string, contextDir: string = dirname(dockerfilePath)): string[] {
+  return [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(contextDir, '.dockerignore')];
+}
+
 export function readDockerignoreFor(dockerfilePath: string, contextDir: string = dirname(dockerfilePath)): string[] | undefined {
-  for (const candidate of [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(contextDir, '.dockerignore')]) {
+  for (const candidate of dockerignoreCandidates(dockerfilePath, contextDir)) {
     try {
       return readFileSync(candidate, 'utf8').split(/\r?\n/);
     } catch {

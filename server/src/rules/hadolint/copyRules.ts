@@ -6,11 +6,10 @@ import type { Rule } from '../types';
 import { hadolintMeta } from './meta';
 import { runPart } from './runs';
 import { argsNoFlags, commandsOf } from './shellView';
-import { dropOuterQuotes } from '../textTrim';
+import { dropOuterQuotes as dropQuotes } from '../textTrim';
 
 const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.lz4', '.tgz', '.tlz', '.tpz', '.txz', '.xz', '.zst'];
 
-const dropQuotes = dropOuterQuotes;
 const isArchive = (p: string): boolean => ARCHIVE_EXTENSIONS.some((e) => dropQuotes(p).endsWith(e));
 const basename = (p: string): string => dropQuotes(p).split(/[\\/]/).pop() ?? '';
 

@@ -4,9 +4,8 @@
 import type { Instruction } from '../../model/types';
 import type { Rule, RuleFix } from '../types';
 import { hadolintMeta } from './meta';
-import { dropOuterQuotes } from '../textTrim';
+import { dropOuterQuotes as dropQuotes } from '../textTrim';
 
-const dropQuotes = dropOuterQuotes;
 
 export const workdirAbsolute: Rule = {
   meta: hadolintMeta({
