@@ -17,7 +17,8 @@ export class ParsedDocuments {
   get(doc: TextDocument): Dockerfile {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.model;
-    const model = parseDockerfile(doc.getText());
+    // The previous version's model lets the parser keep every instruction the edit did not touch.
+    const model = parseDockerfile(doc.getText(), hit?.model);
     this.parseCount++;
     this.entries.set(doc.uri, { version: doc.version, model });
     return model;

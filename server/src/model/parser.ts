@@ -2,6 +2,7 @@
 // parser directives only at the very top, the escape character from `# escape=`, comment lines
 // and blank lines dropped from inside continued instructions, heredocs after RUN/COPY/ADD.
 // It never throws: any text (binary garbage, NUL bytes, unterminated constructs) gives a model.
+import { InstructionReuse, markHeredocLines } from './reuse';
 import type { Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, KeyValue, Position, Range, Stage, Token, VariableRef } from './types';
 
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
@@ -34,7 +35,11 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function parseDockerfile(input: string): Dockerfile {
+/**
+ * Parse a Dockerfile. Given the model of the same document's previous version, instructions whose
+ * lines did not change are taken from it instead of being parsed again (see reuse.ts).
+ */
+export function parseDockerfile(input: string, previous?: Dockerfile): Dockerfile {
   const hasBom = input.charCodeAt(0) === 0xfeff;
   const text = hasBom ? input.slice(1) : input;
   const lines = splitLines(text);
@@ -70,6 +75,7 @@ export function parseDockerfile(input: string): Dockerfile {
   const emptyContinuationLines: number[] = [];
   const stages: Stage[] = [];
   const preamble: Instruction[] = [];
+  const reuse = previous && previous.escapeChar === escapeChar ? new InstructionReuse(previous, lines) : undefined;
 
   while (i < lines.length) {
     const line = lines[i];
@@ -125,26 +131,12 @@ export function parseDockerfile(input: string): Dockerfile {
       segStart = 0;
     }
 
-    const keywordRange = range(startLine, p, startLine, kwEnd);
-    const ins = buildInstruction(instructions.length, keyword, keywordRange, pieces, logical, 0, escapeChar, lines);
-    ins.textEndLine = textEndLine;
-    let endLine = textEndLine;
-    if (HEREDOC_INSTRUCTIONS.has(ins.name) && logical.includes('<<')) {
-      endLine = attachHeredocs(ins, lines, textEndLine, heredocLines);
-    }
-    ins.endLine = endLine;
-    ins.range = range(startLine, p, endLine, lines[endLine]?.length ?? 0);
-    if (ins.name === 'ONBUILD' && ins.args.length > 0) {
-      const t = ins.args[0];
-      const trigger = buildInstruction(-1, t.raw, t.range, pieces, logical, ins.argsOffset + t.end, escapeChar, lines);
-      trigger.startLine = t.range.start.line;
-      trigger.endLine = ins.endLine;
-      trigger.textEndLine = ins.textEndLine;
-      trigger.range = { start: t.range.start, end: ins.range.end };
-      trigger.stageIndex = stages.length - 1;
-      ins.trigger = trigger;
-    }
-    ins.stageIndex = ins.name === 'FROM' ? stages.length : stages.length - 1;
+    const stageIndex = keyword.toUpperCase() === 'FROM' ? stages.length : stages.length - 1;
+    const reused = reuse?.take(startLine, textEndLine, instructions.length, stageIndex);
+    if (reused) markHeredocLines(reused, heredocLines);
+    const ins =
+      reused ??
+      parseInstruction({ startLine, keywordStart: p, keywordEnd: kwEnd, keyword, pieces, logical, textEndLine }, instructions.length, stageIndex, escapeChar, lines, heredocLines);
     instructions.push(ins);
     if (ins.name === 'FROM') {
       stages.push(makeStage(stages.length, ins));
@@ -153,14 +145,59 @@ export function parseDockerfile(input: string): Dockerfile {
     } else {
       preamble.push(ins);
     }
-    i = endLine + 1;
+    i = ins.endLine + 1;
   }
+
 
   for (let s = 0; s < stages.length; s++) {
     stages[s].endLine = s + 1 < stages.length ? stages[s + 1].from.startLine - 1 : Math.max(lines.length - 1, 0);
   }
 
   return { text, hasBom, lines, eol, escapeChar, directives, comments, instructions, stages, preamble, heredocLines, emptyContinuationLines };
+}
+
+/** What the line scan found for one instruction, before its arguments are parsed. */
+interface ScannedInstruction {
+  startLine: number;
+  keywordStart: number;
+  keywordEnd: number;
+  keyword: string;
+  pieces: Piece[];
+  logical: string;
+  textEndLine: number;
+}
+
+/** Build one instruction (with its heredocs and ONBUILD trigger) from what the scan collected. */
+function parseInstruction(
+  scan: ScannedInstruction,
+  index: number,
+  stageIndex: number,
+  escapeChar: string,
+  lines: string[],
+  heredocLines: Set<number>,
+): Instruction {
+  const { startLine, keywordStart, keywordEnd, keyword, pieces, logical, textEndLine } = scan;
+  const keywordRange = range(startLine, keywordStart, startLine, keywordEnd);
+  const ins = buildInstruction(index, keyword, keywordRange, pieces, logical, 0, escapeChar, lines);
+  ins.textEndLine = textEndLine;
+  let endLine = textEndLine;
+  if (HEREDOC_INSTRUCTIONS.has(ins.name) && logical.includes('<<')) {
+    endLine = attachHeredocs(ins, lines, textEndLine, heredocLines);
+  }
+  ins.endLine = endLine;
+  ins.range = range(startLine, keywordStart, endLine, lines[endLine]?.length ?? 0);
+  ins.stageIndex = stageIndex;
+  if (ins.name === 'ONBUILD' && ins.args.length > 0) {
+    const t = ins.args[0];
+    const trigger = buildInstruction(-1, t.raw, t.range, pieces, logical, ins.argsOffset + t.end, escapeChar, lines);
+    trigger.startLine = t.range.start.line;
+    trigger.endLine = ins.endLine;
+    trigger.textEndLine = ins.textEndLine;
+    trigger.range = { start: t.range.start, end: ins.range.end };
+    trigger.stageIndex = stageIndex;
+    ins.trigger = trigger;
+  }
+  return ins;
 }
 
 function buildInstruction(
