@@ -13,7 +13,7 @@ function snapshot(df: Dockerfile): unknown {
     if (Array.isArray(v)) return v.map(plain);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      if (seen.has(v) && 'positionAt' in v) return `instruction#${(v as { index: number }).index}`;
+      if (seen.has(v) && 'positionAt' in v) return `instruction#${String((v as unknown as { index: number }).index)}`;
       seen.add(v);
       for (const [k, x] of Object.entries(v)) {
         if (typeof x === 'function') continue;
