@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseDockerfile } from '../../server/src/model/parser';
 import type { Dockerfile } from '../../server/src/model/types';
 
-/** The model as plain data (functions dropped, positionAt sampled), for deep comparison. */
+/** The model as plain data (functions dropped, ranges computed, positionAt sampled), for deep comparison. */
 function snapshot(df: Dockerfile): unknown {
   const seen = new WeakSet<object>();
   const plain = (v: unknown): unknown => {
@@ -19,6 +19,8 @@ function snapshot(df: Dockerfile): unknown {
         if (typeof x === 'function') continue;
         out[k] = plain(x);
       }
+      // Words, flags and variables compute their ranges on demand (getters on the prototype).
+      for (const k of ['range', 'nameRange', 'valueRange']) if (k in v && !(k in out)) out[k] = plain((v as Record<string, unknown>)[k]);
       if ('positionAt' in v && 'argsText' in v) {
         const ins = v as { positionAt(o: number): unknown; argsText: string };
         out.positions = [0, ins.argsText.length >> 1, ins.argsText.length].map((o) => ins.positionAt(o));

@@ -2,21 +2,14 @@
 // parser directives only at the very top, the escape character from `# escape=`, comment lines
 // and blank lines dropped from inside continued instructions, heredocs after RUN/COPY/ADD.
 // It never throws: any text (binary garbage, NUL bytes, unterminated constructs) gives a model.
+import { ArgFlag, ArgsPositions, ArgToken, VariableUse, type Piece } from './argParts';
 import { InstructionReuse, markHeredocLines } from './reuse';
-import type { Comment, Directive, Dockerfile, Flag, Heredoc, Instruction, KeyValue, Position, Range, Stage, Token, VariableRef } from './types';
+import type { Comment, Directive, Dockerfile, Heredoc, Instruction, KeyValue, Position, Range, Stage, Token } from './types';
 
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^[ \t]*#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const HEREDOC_RE = /<<(-?)(["']?)([A-Za-z0-9_][A-Za-z0-9_.-]*)\2/g;
-
-/** One physical-line slice of an instruction's logical text. */
-interface Piece {
-  logicalStart: number;
-  line: number;
-  charStart: number;
-  length: number;
-}
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
@@ -216,23 +209,14 @@ function buildInstruction(
   while (argsEnd > argsStart && isSpace(logical[argsEnd - 1])) argsEnd--;
   const argsText = logical.slice(argsStart, argsEnd);
 
-  const mapLogical = (offset: number): Position => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid].logicalStart <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const pc = pieces[lo];
-    const within = Math.min(offset - pc.logicalStart, pc.length);
-    return { line: pc.line, character: pc.charStart + within };
-  };
-  const positionAt = (offset: number): Position => mapLogical(offset + argsStart);
+  // The model keeps these arrays for as long as the document is open; copies sized exactly drop
+  // the spare capacity `push` leaves (a 3-element array built by push has room for 17).
+  const positions = new ArgsPositions(pieces.length > 1 ? pieces.slice() : pieces, argsStart);
+  const positionAt = (offset: number): Position => positions.at(offset);
 
   const name = keyword.toUpperCase();
-  const tokens = tokenize(argsText, escapeChar, positionAt);
-  const flags: Flag[] = [];
+  const tokens = tokenize(argsText, escapeChar, positions).slice();
+  const flags: ArgFlag[] = [];
   let k = 0;
   for (; k < tokens.length; k++) {
     const t = tokens[k];
@@ -241,14 +225,7 @@ function buildInstruction(
     const nameEnd = eq < 0 ? t.raw.length : eq;
     const flagName = t.raw.slice(2, nameEnd);
     const value = eq < 0 ? undefined : unquote(t.raw.slice(eq + 1), escapeChar);
-    flags.push({
-      name: flagName,
-      value,
-      range: t.range,
-      nameRange: { start: t.range.start, end: positionAt(t.start + nameEnd) },
-      valueRange: eq < 0 ? undefined : { start: positionAt(t.start + eq + 1), end: t.range.end },
-      token: t,
-    });
+    flags.push(new ArgFlag(flagName, value, t, nameEnd, eq, positions));
   }
   const args = tokens.slice(k);
 
@@ -287,7 +264,7 @@ function buildInstruction(
     json,
     looksLikeJson,
     heredocs: [],
-    variables: findVariables(argsText, escapeChar, positionAt),
+    variables: findVariables(argsText, escapeChar, positions),
     stageIndex: -1,
     trigger: undefined,
     pairs: [],
@@ -298,8 +275,8 @@ function buildInstruction(
 }
 
 /** Split arguments into words the way Docker does: whitespace outside quotes ends a word. */
-function tokenize(text: string, escapeChar: string, positionAt: (o: number) => Position): Token[] {
-  const out: Token[] = [];
+function tokenize(text: string, escapeChar: string, positions: ArgsPositions): ArgToken[] {
+  const out: ArgToken[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -326,33 +303,48 @@ function tokenize(text: string, escapeChar: string, positionAt: (o: number) => P
     }
     if (i > n) i = n;
     const raw = text.slice(start, i);
-    out.push({ raw, value: plain ? raw : unquote(raw, escapeChar), start, end: i, range: { start: positionAt(start), end: positionAt(i) } });
+    out.push(new ArgToken(raw, plain ? raw : unquote(raw, escapeChar), start, i, positions));
   }
   return out;
 }
 
-/** Remove one level of quotes and escapes from a word. */
+/**
+ * Remove one level of quotes and escapes from a word. Characters kept as they are are copied in
+ * runs (slices), not one by one: appending single characters builds a chain of V8 cons strings
+ * that the model would keep alive, ~1 MB for the words of a 10 000-line file.
+ */
 export function unquote(raw: string, escapeChar = '\\'): string {
   let out = '';
   let quote: string | undefined;
+  let runStart = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === escapeChar && quote === '"' && i + 1 < raw.length) out += raw[++i];
-      else out += c;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === escapeChar && i + 1 < raw.length) out += raw[++i];
-    else out += c;
+      if (c === quote) {
+        out += raw.slice(runStart, i);
+        quote = undefined;
+        runStart = i + 1;
+      } else if (c === escapeChar && quote === '"' && i + 1 < raw.length) {
+        out += raw.slice(runStart, i);
+        runStart = ++i;
+      }
+    } else if (c === '"' || c === "'") {
+      out += raw.slice(runStart, i);
+      quote = c;
+      runStart = i + 1;
+    } else if (c === escapeChar && i + 1 < raw.length) {
+      out += raw.slice(runStart, i);
+      runStart = ++i;
+    }
   }
-  return out;
+  return runStart === 0 ? raw : out + raw.slice(runStart);
 }
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-function findVariables(text: string, escapeChar: string, positionAt: (o: number) => Position): VariableRef[] {
-  const out: VariableRef[] = [];
+function findVariables(text: string, escapeChar: string, positions: ArgsPositions): VariableUse[] {
+  const out: VariableUse[] = [];
   if (!text.includes('$')) return out;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -381,24 +373,12 @@ function findVariables(text: string, escapeChar: string, positionAt: (o: number)
         else if (text[k] === '}') depth--;
       }
       const end = depth === 0 ? k : n;
-      out.push({
-        name,
-        modifier,
-        braced: true,
-        nameRange: { start: positionAt(nameStart), end: positionAt(j) },
-        range: { start: positionAt(i), end: positionAt(end) },
-      });
+      out.push(new VariableUse(name, modifier, true, i, end, nameStart, positions));
       i = j - 1;
     } else if (NAME_START.test(next)) {
       let j = i + 1;
       while (j < n && NAME_CHAR.test(text[j])) j++;
-      out.push({
-        name: text.slice(i + 1, j),
-        modifier: undefined,
-        braced: false,
-        nameRange: { start: positionAt(i + 1), end: positionAt(j) },
-        range: { start: positionAt(i), end: positionAt(j) },
-      });
+      out.push(new VariableUse(text.slice(i + 1, j), undefined, false, i, j, i + 1, positions));
       i = j - 1;
     }
   }
