@@ -23,6 +23,8 @@ const START = '<!-- lsp-bench:start -->';
 const END = '<!-- lsp-bench:end -->';
 const TARGET_SIZES = ['1000', '10000'];
 const TARGET_RATIO = 0.5;
+// Our server runs with the V8 flags the extension starts it with (client/src/languageClient.ts).
+const serverNodeFlags = JSON.parse(readFileSync(join(root, 'server', 'src', 'nodeFlags.json'), 'utf8'));
 
 const argv = process.argv.slice(2);
 const own = new Set(['--no-build', '--report-only']);
@@ -47,7 +49,7 @@ if (!argv.includes('--report-only')) {
   const args = [
     harness,
     '--server', 'node_modules/.bin/docker-langserver --stdio',
-    '--server2', 'node dist/server.js --stdio',
+    '--server2', `node ${serverNodeFlags.join(' ')} dist/server.js --stdio`,
     '--name', 'anchor',
     '--name2', 'dockerfile-studio',
     '--sizes', '50,1000,10000',
