@@ -23,8 +23,10 @@ const START = '<!-- lsp-bench:start -->';
 const END = '<!-- lsp-bench:end -->';
 const TARGET_SIZES = ['1000', '10000'];
 const TARGET_RATIO = 0.5;
-// Our server runs with the V8 flags the extension starts it with (client/src/languageClient.ts).
-const serverNodeFlags = JSON.parse(readFileSync(join(root, 'server', 'src', 'nodeFlags.json'), 'utf8'));
+// Our server is started the way the extension starts it (client/src/languageClient.ts): same node
+// flags, same environment (`env` execs node in place, so the harness still measures one process).
+const serverLaunch = JSON.parse(readFileSync(join(root, 'server', 'src', 'serverLaunch.json'), 'utf8'));
+const serverCommand = ['env', ...Object.entries(serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...serverLaunch.execArgv, 'dist/server.js', '--stdio'].join(' ');
 
 const argv = process.argv.slice(2);
 const own = new Set(['--no-build', '--report-only']);
@@ -49,7 +51,7 @@ if (!argv.includes('--report-only')) {
   const args = [
     harness,
     '--server', 'node_modules/.bin/docker-langserver --stdio',
-    '--server2', `node ${serverNodeFlags.join(' ')} dist/server.js --stdio`,
+    '--server2', serverCommand,
     '--name', 'anchor',
     '--name2', 'dockerfile-studio',
     '--sizes', '50,1000,10000',

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import serverNodeFlags from '../../server/src/nodeFlags.json';
+import serverLaunch from '../../server/src/serverLaunch.json';
 import { log } from './log';
 import { NotificationReplay } from './notificationReplay';
 import { ServerStatus } from './serverStatus';
@@ -21,10 +21,10 @@ export class ServerHandle {
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      // The server's V8 heap settings (see DESIGN.md, "Memory"): the tests and the benchmark start it
-      // with the same flags.
-      run: { module, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags, '--nolazy', '--inspect=6019'] } },
+      // The server's heap settings (see DESIGN.md, "Memory"); the tests and the benchmark start it
+      // the same way. languageclient merges `env` into the extension host's environment.
+      run: { module, transport: TransportKind.ipc, options: { execArgv: serverLaunch.execArgv, env: serverLaunch.env } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverLaunch.execArgv, '--nolazy', '--inspect=6019'], env: serverLaunch.env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

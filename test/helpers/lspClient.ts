@@ -3,10 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import serverNodeFlags from '../../server/src/nodeFlags.json';
+import serverLaunch from '../../server/src/serverLaunch.json';
 
 const root = join(__dirname, '..', '..');
-// The V8 flags the extension starts the server with, so the tests run it as users get it.
+// The server is started with the flags and environment the extension uses, so tests run it as users get it.
 
 export interface TestServer {
   conn: MessageConnection;
@@ -34,7 +34,7 @@ export interface StartOptions {
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const proc = spawn(process.execPath, [...serverNodeFlags, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  const proc = spawn(process.execPath, [...serverLaunch.execArgv, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...serverLaunch.env, ...opts.env } });
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
