@@ -57,3 +57,14 @@ test('.hadolint.yaml next to the Dockerfile applies, and a change to it re-lints
   const d = again.find((x) => x.code === 'maintainer-deprecated');
   assert.equal(d?.severity, 1);
 });
+
+test('a file with more problems than the editor can show gets the most severe 5000 and a note', async () => {
+  // ~6000 warnings first, one error at the very end: the error must still be shown.
+  const text = 'FROM alpine:3.20\n' + 'MAINTAINER x\n'.repeat(6000) + 'ADD app.js /opt/\n';
+  const diags = await server.open('file:///tmp/diag-many/Dockerfile', text);
+  assert.equal(diags.length, 5001);
+  const note = diags[0];
+  assert.equal(note.code, 'too-many-problems');
+  assert.match(note.message, /Showing 5000 of the \d+ problems/);
+  assert.ok(diags.some((d) => d.severity === 1 && d.range.start.line === 6001), 'the error on the last line is kept');
+});

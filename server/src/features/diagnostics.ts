@@ -8,6 +8,7 @@ import type { LintResult, Severity } from '../rules/types';
 import type { Locale } from '../settings';
 import type { Feature, ServerContext } from '../serverContext';
 import { ruleDocUrl } from '../rules/docsUrl';
+import { capResults, omittedNotice } from './diagnosticCap';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -34,7 +35,10 @@ export const diagnosticsFeature: Feature = {
   register(ctx: ServerContext) {
     const send = (doc: TextDocument, results: LintResult[]): void => {
       const locale = ctx.settings.locale();
-      void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: results.map((r) => toDiagnostic(r, locale)) });
+      const { shown, omitted } = capResults(results);
+      const diagnostics = shown.map((r) => toDiagnostic(r, locale));
+      if (omitted > 0) diagnostics.unshift(omittedNotice(shown.length, omitted, locale));
+      void ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     };
     const isCurrent = (doc: TextDocument): boolean => ctx.documents.get(doc.uri)?.version === doc.version;
     const publish = (doc: TextDocument): void => {
