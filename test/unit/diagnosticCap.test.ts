@@ -21,6 +21,6 @@ test('over the cap the most severe are kept, in document order', () => {
 });
 
 test('the note says how many are shown, in the user\'s language', () => {
-  assert.match(omittedNotice(5000, 12, 'en').message, /Showing 5000 of the 5012 problems/);
-  assert.match(omittedNotice(5000, 12, 'ko').message, /5012개 중 5000개/);
+  assert.match(String(omittedNotice(5000, 12, 'en').message), /Showing 5000 of the 5012 problems/);
+  assert.match(String(omittedNotice(5000, 12, 'ko').message), /5012개 중 5000개/);
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseDockerfile } from '../../server/src/model/parser';
 import type { Dockerfile } from '../../server/src/model/types';
 
@@ -127,4 +129,32 @@ test('a new FROM, a changed escape directive or a heredoc reaching further are n
   const open = parseDockerfile('FROM a\nRUN <<EOF\nbody');
   const grown = parseDockerfile('FROM a\nRUN <<EOF\nbody\nmore', open);
   assert.equal(grown.instructions[1].heredocs[0].body, 'body\nmore');
+});
+
+test('instructions kept across versions do not keep old versions of the document alive', () => {
+  // V8 keeps a slice's whole parent string alive: a reused instruction holding slices of the text
+  // it was parsed from would pin one copy of the document per edited instruction.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const heap = (): number => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const lines = ['FROM debian:12'];
+  for (let i = 0; i < 3000; i++) lines.push(`RUN echo step-${i} && apt-get install -y --no-install-recommends package-number-${i}`);
+  let text = lines.join('\n');
+  const before = heap();
+  let model = parseDockerfile(text);
+  const fresh = heap() - before;
+  for (let k = 0; k < 150; k++) {
+    const line = 1 + ((k * 997) % 3000);
+    lines[line] = lines[line].replace('RUN echo', 'RUN  echo');
+    text = lines.join('\n');
+    model = parseDockerfile(text, model);
+  }
+  const retained = heap() - before;
+  assert.equal(model.instructions.length, 3001);
+  // 150 pinned versions of this ~240 KB text would be ~36 MB; the model itself is a few MB.
+  assert.ok(retained < fresh * 2 + 4 * 1024 * 1024, `model ${(fresh / 1048576).toFixed(1)} MB fresh, ${(retained / 1048576).toFixed(1)} MB after 150 edits`);
 });

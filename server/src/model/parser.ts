@@ -149,6 +149,15 @@ export function parseDockerfile(input: string, previous?: Dockerfile): Dockerfil
   return { text, hasBom, lines, eol, escapeChar, directives, comments, instructions, stages, preamble, heredocLines, emptyContinuationLines };
 }
 
+/**
+ * A copy of `s` that does not share memory with the string it was sliced from. Concatenation
+ * gives a rope (V8 ConsString), and slicing a rope first flattens it into a new flat string; the
+ * result is a slice of that fresh copy, not of `s`'s parent.
+ */
+function detachedCopy(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** What the line scan found for one instruction, before its arguments are parsed. */
 interface ScannedInstruction {
   startLine: number;
@@ -169,7 +178,12 @@ function parseInstruction(
   lines: string[],
   heredocLines: Set<number>,
 ): Instruction {
-  const { startLine, keywordStart, keywordEnd, keyword, pieces, logical, textEndLine } = scan;
+  const { startLine, keywordStart, keywordEnd, pieces, textEndLine } = scan;
+  // Every string of the instruction derives from these two, which are slices of the document
+  // text; V8 keeps a slice's whole parent alive. A reused instruction outlives its version, so it
+  // must hold copies, or each edited instruction would pin a copy of the whole document.
+  const keyword = detachedCopy(scan.keyword);
+  const logical = detachedCopy(scan.logical);
   const keywordRange = range(startLine, keywordStart, startLine, keywordEnd);
   const ins = buildInstruction(index, keyword, keywordRange, pieces, logical, 0, escapeChar, lines);
   ins.textEndLine = textEndLine;
@@ -454,7 +468,8 @@ function attachHeredocs(ins: Instruction, lines: string[], textEndLine: number, 
       markerRange: { start: ins.positionAt(mk.start), end: ins.positionAt(mk.end) },
       bodyStartLine: bodyStart,
       endLine: end,
-      body: body.join('\n'),
+      // One-line bodies would be the line itself, a slice of the document text (see detachedCopy).
+      body: body.length === 1 ? detachedCopy(body[0]) : body.join('\n'),
     };
     ins.heredocs.push(h);
     line = end ?? lines.length - 1;
