@@ -141,7 +141,6 @@ export function parseDockerfile(input: string, previous?: Dockerfile): Dockerfil
     i = ins.endLine + 1;
   }
 
-
   for (let s = 0; s < stages.length; s++) {
     stages[s].endLine = s + 1 < stages.length ? stages[s + 1].from.startLine - 1 : Math.max(lines.length - 1, 0);
   }
