@@ -215,6 +215,11 @@ test('engine transfer errors explained', () => {
     ['Get "https://10.0.0.5:5000/v2/": dial tcp: lookup nohost: no such host', 'host-not-found'],
     ['Get "https://10.0.0.5:5000/v2/": x509: certificate signed by unknown authority', 'tls'],
     ['something else entirely', 'unknown'],
+    // Status codes count only as words of their own, not inside ports or digests.
+    ['received unexpected HTTP status: 401 Unauthorized', 'unauthorized'],
+    ['Head "https://10.0.0.5:5000/v2/goapp/blobs/sha256:ab403c": 403', 'denied'],
+    ['Get "http://127.0.0.1:40163/v2/": dial tcp 127.0.0.1:40163: connect: connection refused', 'unreachable'],
+    ['Get "http://127.0.0.1:4031/v2/": dial tcp 127.0.0.1:4031: connect: connection refused', 'unreachable'],
   ];
   for (const [text, kind] of cases) assert.equal(explainEngineTransferError(text, ref).kind, kind, text);
   assert.match(explainEngineTransferError(cases[0]![0], ref).fix.args.join(' '), /10\.0\.0\.5:5000/);

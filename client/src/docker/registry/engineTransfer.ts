@@ -135,6 +135,9 @@ export function explainEngineTransferError(text: string, ref: ImageReference): R
   const name = familiarString({ ...ref });
   const t = text.toLowerCase();
   const base = { detail: text };
+  // An HTTP status as a word of its own: the message also holds the registry's address and
+  // digests, and "dial tcp 127.0.0.1:40163: connection refused" is not a 401.
+  const status = (code: number): boolean => new RegExp(`(?<![\\w.:/-])${code}(?![\\w.:/-])`).test(t);
   if (/server gave http response to https client|http: server gave http response/.test(t)) {
     return {
       kind: 'http-vs-https',
@@ -143,7 +146,7 @@ export function explainEngineTransferError(text: string, ref: ImageReference): R
       ...base,
     };
   }
-  if (/no basic auth credentials|authentication required|unauthorized|incorrect username or password|401/.test(t)) {
+  if (/no basic auth credentials|authentication required|unauthorized|incorrect username or password/.test(t) || status(401)) {
     return {
       kind: 'unauthorized',
       summary: msg('{0} refused the push or pull: you are not signed in, or the user name or password is wrong.', where),
@@ -154,7 +157,7 @@ export function explainEngineTransferError(text: string, ref: ImageReference): R
   if (/pull access denied/.test(t)) {
     return { kind: 'not-found', summary: msg('{0} has no image "{1}" that you may pull.', where, name), fix: msg('Check the repository name and tag; if the repository is private, sign in to {0} first.', where), ...base };
   }
-  if (/denied|forbidden|insufficient_scope|403/.test(t)) {
+  if (/denied|forbidden|insufficient_scope/.test(t) || status(403)) {
     return { kind: 'denied', summary: msg('{0} does not let this account write to or read "{1}".', where, name), fix: msg('Check that the repository belongs to your account or organisation, and that your token has the push/pull permission.'), ...base };
   }
   if (/no such image|does not exist locally|reference does not exist|an image does not exist/.test(t)) {
