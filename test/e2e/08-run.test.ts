@@ -69,6 +69,10 @@ test('Run with a port mapping serves the page on 127.0.0.1; stop and remove it f
       const remove = vs.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Remove$/ }).first();
       await remove.waitFor({ state: 'visible', timeout: 5_000 });
       await remove.click({ timeout: 5_000 });
+      // Seen once in CI: the menu stayed open with Remove highlighted and the click never ran it.
+      // The hovered item has the menu's focus, so Enter runs it; the menu closes when one did.
+      const closed = await remove.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+      if (!closed) await vs.page.keyboard.press('Enter');
       return waitUntil('the engine to drop it', () => containerState(containerName) === undefined, 10_000).then(() => true, () => false);
     }, 60_000, 0);
     await view.pane.locator('.monaco-list-row').filter({ hasText: containerName }).first().waitFor({ state: 'detached', timeout: 30_000 });
