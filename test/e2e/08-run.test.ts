@@ -61,18 +61,9 @@ test('Run with a port mapping serves the page on 127.0.0.1; stop and remove it f
   });
 
   await vs.step('remove-from-view', async () => {
-    // The view refreshes on a timer; a refresh while the context menu opens can swallow the click,
-    // so each attempt opens the menu afresh and then waits for the engine to drop the container.
+    // Each attempt opens the menu afresh, then waits for the engine to drop the container.
     await waitUntil('the container to be removed from the view', async () => {
-      await vs.page.keyboard.press('Escape');
-      await view.row.click({ button: 'right', timeout: 5_000 });
-      const remove = vs.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: /^Remove$/ }).first();
-      await remove.waitFor({ state: 'visible', timeout: 5_000 });
-      await remove.click({ timeout: 5_000 });
-      // Seen once in CI: the menu stayed open with Remove highlighted and the click never ran it.
-      // The hovered item has the menu's focus, so Enter runs it; the menu closes when one did.
-      const closed = await remove.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
-      if (!closed) await vs.page.keyboard.press('Enter');
+      await vs.runContextMenuItem(view.row, 'Remove');
       return waitUntil('the engine to drop it', () => containerState(containerName) === undefined, 10_000).then(() => true, () => false);
     }, 60_000, 0);
     await view.pane.locator('.monaco-list-row').filter({ hasText: containerName }).first().waitFor({ state: 'detached', timeout: 30_000 });

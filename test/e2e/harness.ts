@@ -282,6 +282,22 @@ export class VsCodeSession {
   }
 
   /**
+   * Opens `target`'s context menu and runs the item labelled `label` (one attempt; callers retry
+   * until the effect shows). A view refreshing on a timer can swallow the click, and once (CI) the
+   * menu stayed open with the item highlighted and the click never ran it: the hovered item has
+   * the menu's focus, so Enter runs it. The menu closes when an item ran.
+   */
+  async runContextMenuItem(target: Locator, label: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await target.click({ button: 'right', timeout: 5_000 });
+    const item = this.page.locator('.context-view .monaco-menu .action-item').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+    await item.waitFor({ state: 'visible', timeout: 5_000 });
+    await item.click({ timeout: 5_000 });
+    const closed = await item.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+    if (!closed) await this.page.keyboard.press('Enter');
+  }
+
+  /**
    * Hovers `target` until `shown` is visible. A hover asked before the language server answers
    * shows nothing and is not asked again, so each attempt moves the mouse away and back.
    */

@@ -6,7 +6,6 @@ import type { Rule, RuleFix } from '../types';
 import { hadolintMeta } from './meta';
 import { dropOuterQuotes as dropQuotes } from '../textTrim';
 
-
 export const workdirAbsolute: Rule = {
   meta: hadolintMeta({
     id: 'workdir-absolute',
