@@ -1,10 +1,9 @@
 // Language server entry. Runs over IPC (spawned by the extension) or `--stdio` (other editors,
-// benchmarks): vscode-languageserver picks the transport from the command line.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// benchmarks): the transport comes from the command line (transport/serverConnection.ts).
 import { DockerfileServer } from './dockerfileServer';
+import { createServerConnection } from './transport/serverConnection';
 
-const connection = createConnection(ProposedFeatures.all);
-new DockerfileServer(connection).listen();
+new DockerfileServer(createServerConnection()).listen();
 
 // A signal ends the server through process.exit, so 'exit' hooks (which stop ShellCheck runs and
 // remove their temporary files) run; Node's default signal handling would skip them. (Node resets
