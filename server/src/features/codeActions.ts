@@ -7,6 +7,7 @@ import type { LintResult } from '../rules/types';
 import type { Dockerfile } from '../model/types';
 import type { Locale } from '../settings';
 import { toDiagnostic } from './diagnostics';
+import { safeHandler } from './safeHandler';
 
 function overlaps(a: LintResult['range'], b: LintResult['range']): boolean {
   return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
@@ -53,6 +54,6 @@ export function codeActionsFor(ctx: ServerContext, params: CodeActionParams): Co
 export const codeActionsFeature: Feature = {
   capabilities: () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } }),
   register(ctx) {
-    ctx.connection.onCodeAction((params) => codeActionsFor(ctx, params));
+    ctx.connection.onCodeAction(safeHandler(ctx, 'textDocument/codeAction', (params: CodeActionParams) => codeActionsFor(ctx, params)));
   },
 };
