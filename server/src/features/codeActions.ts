@@ -8,10 +8,7 @@ import type { Dockerfile } from '../model/types';
 import type { Locale } from '../settings';
 import { toDiagnostic } from './diagnostics';
 import { safeHandler } from './safeHandler';
-
-function overlaps(a: LintResult['range'], b: LintResult['range']): boolean {
-  return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
-}
+import { findingsOverlapping } from './findingIndex';
 
 function ignoreAction(uri: string, df: Dockerfile, r: LintResult, locale: Locale): CodeAction | undefined {
   const ins = instructionAtLine(df, r.range.start.line);
@@ -34,8 +31,7 @@ export function codeActionsFor(ctx: ServerContext, params: CodeActionParams): Co
   const out: CodeAction[] = [];
   const wanted = params.context.only;
   if (wanted && !wanted.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
-  for (const r of ctx.lint.results(m.doc, m.df)) {
-    if (!overlaps(r.range, params.range)) continue;
+  for (const r of findingsOverlapping(ctx.lint.results(m.doc, m.df), params.range)) {
     for (const fix of r.fixes) {
       out.push({
         title: fix.title[locale],

@@ -12,6 +12,7 @@ import { HEALTHCHECK_KEYWORDS } from '../docs';
 import { renderBuildArg, renderDirective, renderFlag, renderInstruction, renderMountKey, renderMountType } from '../docs/render';
 import { declarationHover, stageDeclarationHover, stageReferenceHover, variableHover } from './hoverVariables';
 import { safeHandler } from './safeHandler';
+import { findingsOverlapping } from './findingIndex';
 
 interface Part {
   markdown: string;
@@ -143,7 +144,7 @@ export function hoverAt(ctx: ServerContext, params: HoverParams): Hover | null {
 
   // Diagnostics under the cursor: explain the rule (title, why, bad/good), once per rule.
   const seen = new Set<string>();
-  for (const r of ctx.lint.results(doc, df)) {
+  for (const r of findingsOverlapping(ctx.lint.results(doc, df), { start: position, end: position })) {
     if (!rangeContains(r.range, position) || seen.has(r.rule.id)) continue;
     seen.add(r.rule.id);
     parts.push({ markdown: ruleDoc(r, locale), range: r.range });
