@@ -5,6 +5,9 @@
 //   docs/bench/lsp.json  all samples (the harness's --json)
 //   docs/bench/lsp.txt   the harness's text report
 //   docs/BENCHMARKS.md   the "LSP server" section between <!-- lsp-bench:start/end --> markers
+// A second, shorter run times the anchor against a server that does nothing over our transport
+// (scripts/bench/floorServer.ts) at 1000 lines: the fastest any request can be answered by a
+// server built on vscode-languageserver (docs/bench/lsp-floor.json). `--no-floor` skips it.
 // Extra arguments go to the harness (e.g. `npm run bench -- --reps 5` for a quick look).
 // `--no-build` skips the build; `--report-only` rewrites the section from docs/bench/lsp.json.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,8 @@ const textPath = join(root, 'docs', 'bench', 'lsp.txt');
 const mdPath = join(root, 'docs', 'BENCHMARKS.md');
 // Hand-written reading of the latest run (where we miss and why), kept in the section on re-render.
 const notesPath = join(root, 'docs', 'bench', 'lsp-notes.md');
+const floorPath = join(root, 'docs', 'bench', 'lsp-floor.json');
+const FLOOR_SIZE = '1000';
 const START = '<!-- lsp-bench:start -->';
 const END = '<!-- lsp-bench:end -->';
 const TARGET_SIZES = ['1000', '10000'];
@@ -29,7 +34,7 @@ const serverLaunch = JSON.parse(readFileSync(join(root, 'server', 'src', 'server
 const serverCommand = ['env', ...Object.entries(serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...serverLaunch.execArgv, 'dist/server.js', '--stdio'].join(' ');
 
 const argv = process.argv.slice(2);
-const own = new Set(['--no-build', '--report-only']);
+const own = new Set(['--no-build', '--report-only', '--no-floor']);
 const passThrough = argv.filter((a) => !own.has(a));
 
 function run(cmd, args, opts = {}) {
@@ -66,11 +71,39 @@ if (!argv.includes('--report-only')) {
     console.error(`bench: the harness exited with ${r.status}`);
     process.exit(1);
   }
+  if (!argv.includes('--no-floor')) {
+    const floorArgs = [
+      harness,
+      '--server', 'node_modules/.bin/docker-langserver --stdio',
+      '--server2', 'node --import tsx scripts/bench/floorServer.ts --stdio',
+      '--name', 'anchor',
+      '--name2', 'floor',
+      '--reps', '30',
+      ...withoutSizes(passThrough),
+      '--sizes', FLOOR_SIZE,
+      '--json', floorPath,
+    ];
+    const f = run('node', floorArgs, { capture: true });
+    if (f.status !== 0 && f.status !== 3) {
+      console.error(`bench: the floor run exited with ${f.status}`);
+      process.exit(1);
+    }
+  }
 }
 
 const data = JSON.parse(readFileSync(jsonPath, 'utf8'));
 writeFileSync(mdPath, withSection(existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '# Benchmarks\n', render(data)));
 console.log(argv.includes('--report-only') ? `bench: rewrote the LSP section of ${mdPath} from ${jsonPath}` : `bench: wrote ${jsonPath}, ${textPath} and the LSP section of ${mdPath}`);
+
+/** The pass-through arguments minus any `--sizes N,…` (the floor run has its own size). */
+function withoutSizes(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--sizes') i++;
+    else if (!args[i].startsWith('--sizes=')) out.push(args[i]);
+  }
+  return out;
+}
 
 function withSection(md, section) {
   const block = `${START}\n${section}\n${END}`;
@@ -151,6 +184,28 @@ function render(d) {
   lines.push('```');
   lines.push(d.summary);
   lines.push('```');
+  if (existsSync(floorPath)) lines.push('', ...renderFloor(JSON.parse(readFileSync(floorPath, 'utf8')), d));
   if (existsSync(notesPath)) lines.push('', readFileSync(notesPath, 'utf8').trim());
   return lines.join('\n');
+}
+
+/** The floor table: anchor vs the do-nothing server (its own run), next to our figure from the main run. */
+function renderFloor(f, d) {
+  const [a, b] = f.servers;
+  const median = (data, metric, server) => data.results.find((r) => r.doc === FLOOR_SIZE && r.metric === metric && r.server === server)?.stats?.median;
+  const ours = d.servers[1].name;
+  const out = [];
+  out.push(`### The floor of a round trip (${FLOOR_SIZE} lines, ${f.machine.date})`);
+  out.push('');
+  out.push(`A second run times the anchor against \`scripts/bench/floorServer.ts\`: a server on vscode-languageserver with our transport that answers every request with an empty result at once. No handler can answer faster than it. "0.5× anchor" is the target; "ours" comes from the main run above (a different run: compare within a row only roughly).`);
+  out.push('');
+  out.push('| metric | anchor | floor | floor/anchor | 0.5× anchor | ours (main run) |');
+  out.push('|---|---|---|---|---|---|');
+  for (const metric of ['c-empty', 'hover', 'folding', 'codeaction', 'open', 'edit']) {
+    const ma = median(f, metric, a.name);
+    const mf = median(f, metric, b.name);
+    if (ma === undefined || mf === undefined) continue;
+    out.push(`| ${metric} | ${fmt(ma)} | ${fmt(mf)} | ${fmt(mf / ma)}× | ${fmt(ma / 2)} | ${fmt(median(d, metric, ours))} |`);
+  }
+  return out;
 }
