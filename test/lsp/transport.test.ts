@@ -58,8 +58,8 @@ const uri = 'file:///transport/Dockerfile';
 const open: Message = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM alpine:3.20\nRUN echo 한국어 🐳\n' } } } as Message;
 const hover = (id: number): Message => ({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 1, character: 1 } } }) as Message;
 
-async function writeBytewise(proc: ChildProcessWithoutNullStreams, text: string): Promise<void> {
-  for (const b of Buffer.from(text, 'utf8')) {
+async function writeBytewise(proc: ChildProcessWithoutNullStreams, bytes: Buffer): Promise<void> {
+  for (const b of bytes) {
     await new Promise<void>((resolve) => proc.stdin.write(Buffer.from([b]), () => resolve()));
   }
 }
@@ -69,7 +69,7 @@ test('frames cut into single bytes, with multi-byte text, are answered like whol
   try {
     await writeBytewise(s.proc, frame(initialize(1)));
     assert.ok((await s.response(1)).result);
-    await writeBytewise(s.proc, frame({ jsonrpc: '2.0', method: 'initialized', params: {} } as Message) + frame(open) + frame(hover(2)));
+    await writeBytewise(s.proc, Buffer.concat([frame({ jsonrpc: '2.0', method: 'initialized', params: {} } as Message), frame(open), frame(hover(2))]));
     const answer = (await s.response(2)).result as { contents: { value: string } };
     assert.match(answer.contents.value, /RUN/);
   } finally {
@@ -82,7 +82,7 @@ test('a frame with broken JSON or no Content-Length is skipped; the server keeps
   try {
     s.proc.stdin.write(frame(initialize(1)));
     await s.response(1);
-    s.proc.stdin.write('Content-Length: 9\r\n\r\n{"broken"' + 'X-Header: 1\r\n\r\n' + frame(open) + frame(hover(2)));
+    s.proc.stdin.write(Buffer.concat([Buffer.from('Content-Length: 9\r\n\r\n{"broken"' + 'X-Header: 1\r\n\r\n'), frame(open), frame(hover(2))]));
     const answer = (await s.response(2)).result as { contents: { value: string } };
     assert.match(answer.contents.value, /RUN/);
     assert.equal(s.proc.exitCode, null, 'still running');

@@ -8,7 +8,7 @@ import { contentLength, FrameReader, MAX_HEADER_BYTES } from '../../server/src/t
 import { frame, FrameWriter } from '../../server/src/transport/frameWriter';
 
 function framed(body: unknown): Buffer {
-  return Buffer.from(frame(body as Message), 'utf8');
+  return frame(body as Message);
 }
 
 /** A reader fed by hand: returns the delivered messages and the reported errors. */
@@ -26,7 +26,7 @@ const hover = { jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: { t
 const change = { jsonrpc: '2.0', method: 'textDocument/didChange', params: { n: 2 } };
 
 test('frame() counts Content-Length in UTF-8 bytes, not characters', () => {
-  const text = frame(hover as Message);
+  const text = frame(hover as Message).toString('utf8');
   const [head, body] = text.split('\r\n\r\n');
   assert.equal(head, `Content-Length: ${Buffer.byteLength(JSON.stringify(hover), 'utf8')}`);
   assert.ok(Buffer.byteLength(body, 'utf8') > body.length, 'the body has multi-byte characters');
@@ -114,9 +114,9 @@ test('the stream closing or failing is passed on to the connection', () => {
 
 /** A sink that records writes and calls back as a pipe does (later, maybe with an error). */
 class RecordingSink extends EventEmitter {
-  writes: string[] = [];
+  writes: Buffer[] = [];
   failWith: Error | undefined;
-  write(chunk: string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): boolean {
+  write(chunk: Buffer, callback: (error?: Error | null) => void): boolean {
     this.writes.push(chunk);
     const error = this.failWith;
     setImmediate(() => callback(error));
@@ -134,7 +134,7 @@ test('the writer sends each message as one write, in the order write() was calle
   await Promise.all(messages.map((m) => w.write(m as Message)));
   assert.equal(sink.writes.length, messages.length);
   const r = reader();
-  for (const text of sink.writes) r.feed(Buffer.from(text, 'utf8'));
+  for (const bytes of sink.writes) r.feed(bytes);
   assert.deepEqual(r.messages, messages);
 });
 
