@@ -85,7 +85,7 @@ export class ServerSettings {
     this.listeners.push(listener);
   }
 
-  /** The language for texts: the setting, else the client's locale (`ko…` → Korean). */
+  /** The language for texts: the setting, else the client's locale (`ko`, `ko-KR`, ... mean Korean). */
   locale(): Locale {
     if (this.current.language !== 'auto') return this.current.language;
     return this.clientLocale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';

@@ -81,3 +81,10 @@ test('syntax quick fixes remove the finding and add no other', () => {
   assertFixWorks('json-in-single-quotes', "FROM alpine:3.20\nCMD ['sh', '-c', 'echo hi']");
   assertFixWorks('duplicate-flag', 'FROM alpine:3.20\nCOPY --chown=1:1 --chown=2:2 a /a');
 });
+
+test('HEALTHCHECK durations accept both micro signs (U+00B5 and U+03BC), as Go does', () => {
+  assert.equal(parseDuration('1500\u00b5s'), 1.5e6);
+  assert.equal(parseDuration('1500\u03bcs'), 1.5e6);
+  assert.equal(parseDuration('2us'), 2e3);
+  assert.equal(parseDuration('1x'), 'bad-unit');
+});

@@ -399,7 +399,7 @@ export class RegistryClient {
     return undefined;
   }
 
-  /** The token flow of the distribution auth spec: GET realm?service=…&scope=… (Basic auth when we have a login). */
+  /** The token flow of the distribution auth spec: GET realm?service=...&scope=... (Basic auth when we have a login). */
   private async fetchToken(challenge: AuthChallenge, ro: RequestOptions, creds: RegistryCredentials | undefined): Promise<CachedToken> {
     const realm = new URL(challenge.params.realm!);
     const scopes = (challenge.params.scope ?? ro.scope).split(' ').filter(Boolean);
