@@ -167,3 +167,32 @@ test('the seed notes\' LABEL with spaces is reported once, not also as LegacyKey
   const all = findings('legacy-key-value-format', "FROM nginx\nLABEL purpose = 'Nginx for webserver'");
   assert.deepEqual(all, []);
 });
+
+test('editDistance with shared rows matches a full-matrix reference on random words, limits included', () => {
+  // Optimal string alignment distance, the whole matrix at once: the definition the fast version must keep.
+  const reference = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  };
+  let x = 7;
+  const rnd = (k: number): number => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x % k;
+  };
+  const word = (): string => Array.from({ length: rnd(9) }, () => 'ABCD_'[rnd(5)]).join('');
+  for (let t = 0; t < 3000; t++) {
+    const a = word();
+    const b = rnd(10) === 0 ? 'X'.repeat(300) + word() : word();
+    const exact = reference(a, b);
+    assert.equal(editDistance(a, b), exact, `${a} / ${b}`);
+    const limit = rnd(4);
+    const limited = editDistance(a, b, limit);
+    assert.equal(limited, exact <= limit ? exact : limit + 1, `${a} / ${b} within ${limit}`);
+  }
+});

@@ -11,12 +11,17 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const n = a.length;
   const m = b.length;
-  let prev2: number[] = new Array<number>(m + 1).fill(0);
-  let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
+  // Three rows, rotated: two rows back (for swaps), the previous row and the one being filled.
+  // Shared scratch rows for the usual short words: this runs for every unknown name of a lint,
+  // and fresh arrays per call were a visible share of a cold lint's allocation.
+  const rows = m < SCRATCH_WIDTH ? scratch : [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let prev2 = rows[0];
+  let prev = rows[1];
+  let cur = rows[2];
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    const cur: number[] = new Array<number>(m + 1).fill(0);
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
@@ -25,11 +30,17 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[m];
 }
+
+/** Words shorter than this use the shared rows; longer ones (rare) get their own. */
+const SCRATCH_WIDTH = 256;
+const scratch = [new Int32Array(SCRATCH_WIDTH), new Int32Array(SCRATCH_WIDTH), new Int32Array(SCRATCH_WIDTH)];
 
 /** How many edits still count as a typo of a word this long (short words allow fewer). */
 export function typoBudget(word: string): number {

@@ -44,11 +44,13 @@ export const undefinedVarTypo: Rule = {
         const defined = scopes.definedBefore(ins);
         // What the script defines for itself is only needed once a name is not defined elsewhere.
         let own: Set<string> | undefined;
+        let candidates: string[] | undefined;
         const suggest = (name: string): string | undefined => {
           if (name.length < 3 || defined.has(name) || BUILTIN_ARGS.has(name) || WELL_KNOWN_ENV.has(name) || SHELL_VARS.has(name)) return undefined;
           own ??= scriptDefined([ins.argsText, ...bodies.map((h) => h.body)].join('\n'));
           if (own.has(name)) return undefined;
-          return closest(name, [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS]);
+          candidates ??= [...defined.names(), ...globals.keys(), ...BUILTIN_ARGS];
+          return closest(name, candidates);
         };
         const message = (name: string, suggestion: string) => ({
           en: `'${name}' is not defined anywhere, so the shell turns it into an empty string. Did you mean ${suggestion}?`,
