@@ -1,7 +1,7 @@
 // Alpine's apk: pin versions (DL3018) and skip the local package index cache (DL3019).
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { mountTargets, runScripts } from './runs';
+import { mountTargets, commandsNamed } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasFlag, wordRange } from './shellView';
 
 export const apkPinVersions: Rule = {
@@ -18,20 +18,18 @@ export const apkPinVersions: Rule = {
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'apk', ['add'])) continue;
-        for (const w of argsNoFlags(c, ['t', 'virtual', 'repository', 'X'])) {
-          const p = w.value;
-          if (p === 'add' || /[=~<>]/.test(p) || p.endsWith('.apk')) continue;
-          report({
-            range: wordRange(run, w),
-            message: {
-              en: `Pin the version of "${p}" (apk add ${p}=<version>): otherwise every build may get a different version.`,
-              ko: `"${p}"의 버전을 고정하세요 (apk add ${p}=<버전>). 그렇지 않으면 빌드할 때마다 다른 버전이 설치될 수 있습니다.`,
-            },
-          });
-        }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apk')) {
+      if (!cmdHasArgs(c, 'apk', ['add'])) continue;
+      for (const w of argsNoFlags(c, ['t', 'virtual', 'repository', 'X'])) {
+        const p = w.value;
+        if (p === 'add' || /[=~<>]/.test(p) || p.endsWith('.apk')) continue;
+        report({
+          range: wordRange(run, w),
+          message: {
+            en: `Pin the version of "${p}" (apk add ${p}=<version>): otherwise every build may get a different version.`,
+            ko: `"${p}"의 버전을 고정하세요 (apk add ${p}=<버전>). 그렇지 않으면 빌드할 때마다 다른 버전이 설치될 수 있습니다.`,
+          },
+        });
       }
     }
   },
@@ -51,21 +49,19 @@ export const apkNoCache: Rule = {
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'apk', ['add']) || hasFlag(c, 'no-cache')) continue;
-        // A cache or tmpfs mount on /var/cache/apk keeps the index out of the layer as well.
-        if (mountTargets(run, ['cache', 'tmpfs']).some((t) => t.startsWith('/var/cache/apk'))) continue;
-        const add = c.args.find((a) => a.value === 'add');
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Use apk add --no-cache: otherwise the package index stays in /var/cache/apk inside the image.',
-            ko: 'apk add --no-cache를 쓰세요. 그렇지 않으면 패키지 색인이 이미지 안의 /var/cache/apk에 남습니다.',
-          },
-          fixes: add && scriptEditable(run) ? [insertFix(run, add.end, ' --no-cache', { en: 'Add --no-cache', ko: '--no-cache 추가하기' })] : [],
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apk')) {
+      if (!cmdHasArgs(c, 'apk', ['add']) || hasFlag(c, 'no-cache')) continue;
+      // A cache or tmpfs mount on /var/cache/apk keeps the index out of the layer as well.
+      if (mountTargets(run, ['cache', 'tmpfs']).some((t) => t.startsWith('/var/cache/apk'))) continue;
+      const add = c.args.find((a) => a.value === 'add');
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Use apk add --no-cache: otherwise the package index stays in /var/cache/apk inside the image.',
+          ko: 'apk add --no-cache를 쓰세요. 그렇지 않으면 패키지 색인이 이미지 안의 /var/cache/apk에 남습니다.',
+        },
+        fixes: add && scriptEditable(run) ? [insertFix(run, add.end, ' --no-cache', { en: 'Add --no-cache', ko: '--no-cache 추가하기' })] : [],
+      });
     }
   },
 };

@@ -4,7 +4,7 @@ import type { Instruction } from '../../model/types';
 import type { Rule } from '../types';
 import { trimEndWhere } from '../textTrim';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { mountTargets, runScripts, stageEndsInImage } from './runs';
+import { mountTargets, commandsNamed, runScripts, stageEndsInImage } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, hasFlag, wordRange, type HCommand } from './shellView';
 
 const isAptGetInstall = (c: HCommand): boolean => cmdHasArgs(c, 'apt-get', ['install']);
@@ -24,20 +24,18 @@ export const aptGetPinVersions: Rule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!isAptGetInstall(c)) continue;
-        for (const w of argsNoFlags(c, ['t', 'target-release'])) {
-          const p = w.value;
-          if (p === 'install' || p.includes('=') || p.includes('/') || p.endsWith('.deb')) continue;
-          report({
-            range: wordRange(run, w),
-            message: {
-              en: `Pin the version of "${p}" (apt-get install ${p}=<version>): otherwise every build may get a different version.`,
-              ko: `"${p}"의 버전을 고정하세요 (apt-get install ${p}=<버전>). 그렇지 않으면 빌드할 때마다 다른 버전이 설치될 수 있습니다.`,
-            },
-          });
-        }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apt-get')) {
+      if (!isAptGetInstall(c)) continue;
+      for (const w of argsNoFlags(c, ['t', 'target-release'])) {
+        const p = w.value;
+        if (p === 'install' || p.includes('=') || p.includes('/') || p.endsWith('.deb')) continue;
+        report({
+          range: wordRange(run, w),
+          message: {
+            en: `Pin the version of "${p}" (apt-get install ${p}=<version>): otherwise every build may get a different version.`,
+            ko: `"${p}"의 버전을 고정하세요 (apt-get install ${p}=<버전>). 그렇지 않으면 빌드할 때마다 다른 버전이 설치될 수 있습니다.`,
+          },
+        });
       }
     }
   },
@@ -110,19 +108,17 @@ export const aptGetYes: Rule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!isAptGetInstall(c) || assumesYes(c)) continue;
-        const w = installWord(c);
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Add -y to apt-get install: a build cannot answer its "Do you want to continue?" question, so it would abort.',
-            ko: 'apt-get install에 -y를 추가하세요. 빌드는 "계속하시겠습니까?" 질문에 답할 수 없어 중단됩니다.',
-          },
-          fixes: w && scriptEditable(run) ? [insertFix(run, w.end, ' -y', { en: 'Add -y', ko: '-y 추가하기' })] : [],
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apt-get')) {
+      if (!isAptGetInstall(c) || assumesYes(c)) continue;
+      const w = installWord(c);
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Add -y to apt-get install: a build cannot answer its "Do you want to continue?" question, so it would abort.',
+          ko: 'apt-get install에 -y를 추가하세요. 빌드는 "계속하시겠습니까?" 질문에 답할 수 없어 중단됩니다.',
+        },
+        fixes: w && scriptEditable(run) ? [insertFix(run, w.end, ' -y', { en: 'Add -y', ko: '-y 추가하기' })] : [],
+      });
     }
   },
 };
@@ -141,20 +137,18 @@ export const aptGetNoInstallRecommends: Rule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!isAptGetInstall(c)) continue;
-        if (hasFlag(c, 'no-install-recommends') || c.args.some((a) => a.value === 'APT::Install-Recommends=false')) continue;
-        const w = installWord(c);
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Add --no-install-recommends: otherwise apt-get also installs recommended packages you did not ask for, and the image grows.',
-            ko: '--no-install-recommends를 추가하세요. 그렇지 않으면 요청하지 않은 권장 패키지까지 설치되어 이미지가 커집니다.',
-          },
-          fixes: w && scriptEditable(run) ? [insertFix(run, w.end, ' --no-install-recommends', { en: 'Add --no-install-recommends', ko: '--no-install-recommends 추가하기' })] : [],
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apt-get')) {
+      if (!isAptGetInstall(c)) continue;
+      if (hasFlag(c, 'no-install-recommends') || c.args.some((a) => a.value === 'APT::Install-Recommends=false')) continue;
+      const w = installWord(c);
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Add --no-install-recommends: otherwise apt-get also installs recommended packages you did not ask for, and the image grows.',
+          ko: '--no-install-recommends를 추가하세요. 그렇지 않으면 요청하지 않은 권장 패키지까지 설치되어 이미지가 커집니다.',
+        },
+        fixes: w && scriptEditable(run) ? [insertFix(run, w.end, ' --no-install-recommends', { en: 'Add --no-install-recommends', ko: '--no-install-recommends 추가하기' })] : [],
+      });
     }
   },
 };
@@ -173,17 +167,15 @@ export const useAptGetNotApt: Rule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'apt') continue;
-        report({
-          range: wordRange(run, c.nameWord),
-          message: {
-            en: 'Use apt-get (or apt-cache) instead of apt: apt is meant for people at a terminal and has no stable interface for scripts.',
-            ko: 'apt 대신 apt-get(또는 apt-cache)을 쓰세요. apt는 사람이 터미널에서 쓰는 도구라 스크립트용 인터페이스가 안정적이지 않습니다.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'apt')) {
+      if (c.name !== 'apt') continue;
+      report({
+        range: wordRange(run, c.nameWord),
+        message: {
+          en: 'Use apt-get (or apt-cache) instead of apt: apt is meant for people at a terminal and has no stable interface for scripts.',
+          ko: 'apt 대신 apt-get(또는 apt-cache)을 쓰세요. apt는 사람이 터미널에서 쓰는 도구라 스크립트용 인터페이스가 안정적이지 않습니다.',
+        },
+      });
     }
   },
 };

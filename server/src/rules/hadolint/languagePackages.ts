@@ -3,7 +3,7 @@
 import type { ShellWord } from '../../model/shell';
 import type { Rule } from '../types';
 import { hadolintMeta } from './meta';
-import { mountTargets, runScripts, stageEndsInImage } from './runs';
+import { mountTargets, commandsNamed, runScripts, stageEndsInImage } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, wordRange, type HCommand } from './shellView';
 
 /** Non-flag words, treating the word after a `--long` flag (written without `=`) in `valued` as its value. */
@@ -45,21 +45,19 @@ export const npmPinVersions: Rule = {
     good: 'FROM node:20\nRUN npm install -g typescript@5.5.4',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'npm', ['install'])) continue;
-        const words = operands(c, (f) => NPM_VALUE_FLAGS.has(f));
-        if (words[0]?.value !== 'install') continue;
-        for (const w of words.slice(1)) {
-          if (w.value === 'install' || npmPinned(w.value)) continue;
-          report({
-            range: wordRange(run, w),
-            message: {
-              en: `Pin the version of "${w.value}" (npm install ${w.value}@<version>): otherwise each build may install a different release.`,
-              ko: `"${w.value}"의 버전을 고정하세요 (npm install ${w.value}@<버전>). 그렇지 않으면 빌드마다 다른 릴리스가 설치될 수 있습니다.`,
-            },
-          });
-        }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'npm')) {
+      if (!cmdHasArgs(c, 'npm', ['install'])) continue;
+      const words = operands(c, (f) => NPM_VALUE_FLAGS.has(f));
+      if (words[0]?.value !== 'install') continue;
+      for (const w of words.slice(1)) {
+        if (w.value === 'install' || npmPinned(w.value)) continue;
+        report({
+          range: wordRange(run, w),
+          message: {
+            en: `Pin the version of "${w.value}" (npm install ${w.value}@<version>): otherwise each build may install a different release.`,
+            ko: `"${w.value}"의 버전을 고정하세요 (npm install ${w.value}@<버전>). 그렇지 않으면 빌드마다 다른 릴리스가 설치될 수 있습니다.`,
+          },
+        });
       }
     }
   },
@@ -79,20 +77,18 @@ export const gemPinVersions: Rule = {
     good: 'FROM ruby:3.3\nRUN gem install bundler:2.5.16',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'gem', ['install', 'i'])) continue;
-        if (c.args.some((a) => a.value === '-v' || a.value === '--version' || a.value.startsWith('--version='))) continue;
-        for (const w of operands(c, (f) => f.length > 1)) {
-          if (w.value === 'install' || w.value === 'i' || w.value.includes(':')) continue;
-          report({
-            range: wordRange(run, w),
-            message: {
-              en: `Pin the version of "${w.value}" (gem install ${w.value}:<version>): otherwise each build may install a different release.`,
-              ko: `"${w.value}"의 버전을 고정하세요 (gem install ${w.value}:<버전>). 그렇지 않으면 빌드마다 다른 릴리스가 설치될 수 있습니다.`,
-            },
-          });
-        }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'gem')) {
+      if (!cmdHasArgs(c, 'gem', ['install', 'i'])) continue;
+      if (c.args.some((a) => a.value === '-v' || a.value === '--version' || a.value.startsWith('--version='))) continue;
+      for (const w of operands(c, (f) => f.length > 1)) {
+        if (w.value === 'install' || w.value === 'i' || w.value.includes(':')) continue;
+        report({
+          range: wordRange(run, w),
+          message: {
+            en: `Pin the version of "${w.value}" (gem install ${w.value}:<version>): otherwise each build may install a different release.`,
+            ko: `"${w.value}"의 버전을 고정하세요 (gem install ${w.value}:<버전>). 그렇지 않으면 빌드마다 다른 릴리스가 설치될 수 있습니다.`,
+          },
+        });
       }
     }
   },
@@ -153,23 +149,21 @@ export const goPinVersions: Rule = {
     good: 'FROM golang:1.23\nRUN go install golang.org/x/tools/gopls@v0.16.2',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'go') continue;
-        const words = argsNoFlags(c);
-        const sub = words[0]?.value;
-        if (sub !== 'install' && sub !== 'get' && sub !== 'run') continue;
-        const packages = sub === 'run' ? words.slice(1, 2) : words.slice(1);
-        for (const w of packages) {
-          if (goLocal(w.value) || goPinned(w.value)) continue;
-          report({
-            range: wordRange(run, w),
-            message: {
-              en: `Pin the version of "${w.value}" (go ${sub} ${w.value.replace(/@.*$/, '')}@v1.2.3): without it, or with @latest, each build may fetch different code.`,
-              ko: `"${w.value}"의 버전을 고정하세요 (go ${sub} ${w.value.replace(/@.*$/, '')}@v1.2.3). 버전이 없거나 @latest이면 빌드마다 다른 코드를 받아올 수 있습니다.`,
-            },
-          });
-        }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'go')) {
+      if (c.name !== 'go') continue;
+      const words = argsNoFlags(c);
+      const sub = words[0]?.value;
+      if (sub !== 'install' && sub !== 'get' && sub !== 'run') continue;
+      const packages = sub === 'run' ? words.slice(1, 2) : words.slice(1);
+      for (const w of packages) {
+        if (goLocal(w.value) || goPinned(w.value)) continue;
+        report({
+          range: wordRange(run, w),
+          message: {
+            en: `Pin the version of "${w.value}" (go ${sub} ${w.value.replace(/@.*$/, '')}@v1.2.3): without it, or with @latest, each build may fetch different code.`,
+            ko: `"${w.value}"의 버전을 고정하세요 (go ${sub} ${w.value.replace(/@.*$/, '')}@v1.2.3). 버전이 없거나 @latest이면 빌드마다 다른 코드를 받아올 수 있습니다.`,
+          },
+        });
       }
     }
   },

@@ -4,7 +4,7 @@ import type { Instruction } from '../../model/types';
 import type { Text } from '../types';
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { expandVariables, mountTargets, runScripts, variablesAt } from './runs';
+import { expandVariables, mountTargets, commandsNamed, runScripts, variablesAt } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, wordRange, type HCommand } from './shellView';
 
 const DNF = ['dnf', 'microdnf'];
@@ -27,16 +27,14 @@ function yesRule(o: { id: string; code: string; tools: string[]; subcommands: st
   return {
     meta: hadolintMeta({ id: o.id, code: o.code, severity: 'warning', title: o.title, why: o.why, bad: o.bad, good: o.good }),
     check(ctx, report) {
-      for (const { run, commands } of runScripts(ctx)) {
-        for (const c of commands) {
-          if (!cmdHasArgs(c, o.tools, o.subcommands) || hasAnyFlag(c, o.yesFlags)) continue;
-          const sub = c.args.find((a) => o.subcommands.includes(a.value));
-          report({
-            range: commandRange(run, c),
-            message: o.message,
-            fixes: sub && scriptEditable(run) ? [insertFix(run, sub.end, ` ${o.insert}`, { en: `Add ${o.insert}`, ko: `${o.insert} 추가하기` })] : [],
-          });
-        }
+      for (const { script: { run }, command: c } of commandsNamed(ctx, o.tools)) {
+        if (!cmdHasArgs(c, o.tools, o.subcommands) || hasAnyFlag(c, o.yesFlags)) continue;
+        const sub = c.args.find((a) => o.subcommands.includes(a.value));
+        report({
+          range: commandRange(run, c),
+          message: o.message,
+          fixes: sub && scriptEditable(run) ? [insertFix(run, sub.end, ` ${o.insert}`, { en: `Add ${o.insert}`, ko: `${o.insert} 추가하기` })] : [],
+        });
       }
     },
   };
@@ -189,14 +187,12 @@ export const zypperNoDistUpgrade: Rule = {
     good: 'FROM opensuse/leap:15.6',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup'])) continue;
-        report({
-          range: commandRange(run, c),
-          message: { en: 'Do not run zypper dist-upgrade in a build: it upgrades the whole base system unpredictably. Pick a newer base image instead.', ko: '빌드에서 zypper dist-upgrade를 실행하지 마세요. 기반 시스템 전체가 예측할 수 없게 바뀝니다. 대신 더 새로운 기반 이미지를 고르세요.' },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'zypper')) {
+      if (!cmdHasArgs(c, 'zypper', ['dist-upgrade', 'dup'])) continue;
+      report({
+        range: commandRange(run, c),
+        message: { en: 'Do not run zypper dist-upgrade in a build: it upgrades the whole base system unpredictably. Pick a newer base image instead.', ko: '빌드에서 zypper dist-upgrade를 실행하지 마세요. 기반 시스템 전체가 예측할 수 없게 바뀝니다. 대신 더 새로운 기반 이미지를 고르세요.' },
+      });
     }
   },
 };
@@ -208,29 +204,32 @@ function installed(c: HCommand, tools: string[]): ReturnType<typeof argsNoFlags>
 }
 
 /**
- * A "pin the versions" rule for one tool family. `tools` is checked before `packages` runs: most
- * commands of a file are something else, and skipping them up front spares the helper arrays
- * `packages` builds (this rule family was the lint's largest allocator, ~0.6 MB per 1000 lines).
+ * A "pin the versions" rule for one tool family. Only the commands named `tools` reach `packages`:
+ * most commands of a file are something else, and the helper arrays `packages` builds for each
+ * made this family the lint's largest allocator (~0.6 MB per 1000 lines).
  */
 function pinRule(o: { id: string; code: string; tools: readonly string[]; title: Text; why: Text; bad: string; good: string; packages: (c: HCommand) => { word: ReturnType<typeof argsNoFlags>[number]; module: boolean }[]; pinned: (p: string) => boolean; example: string }): Rule {
   return {
     meta: hadolintMeta({ id: o.id, code: o.code, severity: 'warning', title: o.title, why: o.why, bad: o.bad, good: o.good }),
     check(ctx, report) {
-      for (const { run, host, commands } of runScripts(ctx)) {
-        let vars: Map<string, string> | undefined;
-        for (const c of commands) {
-          if (!o.tools.includes(c.name)) continue;
-          for (const { word, module } of o.packages(c)) {
-            const value = word.value.includes('$') ? expandVariables(word.value, (vars ??= variablesAt(ctx, host))) : word.value;
-            if (module ? value.includes(':') : o.pinned(value)) continue;
-            report({
-              range: wordRange(run, word),
-              message: {
-                en: `Pin the version of "${word.value}" (${module ? 'module:stream' : o.example}): otherwise each build may install a different version.`,
-                ko: `"${word.value}"의 버전을 고정하세요 (${module ? '모듈:스트림' : o.example}). 그렇지 않으면 빌드마다 다른 버전이 설치될 수 있습니다.`,
-              },
-            });
-          }
+      // The variables visible at each RUN, computed once per RUN and only when a package word uses one.
+      const varsByHost = new Map<Instruction, Map<string, string>>();
+      const varsAt = (host: Instruction): Map<string, string> => {
+        let vars = varsByHost.get(host);
+        if (!vars) varsByHost.set(host, (vars = variablesAt(ctx, host)));
+        return vars;
+      };
+      for (const { script: { run, host }, command: c } of commandsNamed(ctx, o.tools)) {
+        for (const { word, module } of o.packages(c)) {
+          const value = word.value.includes('$') ? expandVariables(word.value, varsAt(host)) : word.value;
+          if (module ? value.includes(':') : o.pinned(value)) continue;
+          report({
+            range: wordRange(run, word),
+            message: {
+              en: `Pin the version of "${word.value}" (${module ? 'module:stream' : o.example}): otherwise each build may install a different version.`,
+              ko: `"${word.value}"의 버전을 고정하세요 (${module ? '모듈:스트림' : o.example}). 그렇지 않으면 빌드마다 다른 버전이 설치될 수 있습니다.`,
+            },
+          });
         }
       }
     },

@@ -3,10 +3,11 @@
 // (DL4001), relinking /bin/sh (DL4005).
 import type { Rule } from '../types';
 import { hadolintMeta } from './meta';
-import { runPart, runScripts } from './runs';
+import { runPart, commandsNamed } from './runs';
 import { cmdHasArgs, commandRange, commandsOf, flagValues, hasAnyFlag, hasFlag, wordRange } from './shellView';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
+const POINTLESS_NAMES = [...POINTLESS];
 
 export const pointlessCommands: Rule = {
   meta: hadolintMeta({
@@ -22,17 +23,15 @@ export const pointlessCommands: Rule = {
     good: 'FROM debian:12\nCMD ["nginx", "-g", "daemon off;"]',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!POINTLESS.has(c.name)) continue;
-        report({
-          range: wordRange(run, c.nameWord),
-          message: {
-            en: `"${c.name}" makes no sense in a RUN: it runs once during the build, with no running services and nobody at a terminal.`,
-            ko: `RUN에서 "${c.name}"은(는) 의미가 없습니다. 빌드 중 한 번 실행될 뿐이고, 동작 중인 서비스도 터미널 앞의 사람도 없습니다.`,
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, POINTLESS_NAMES)) {
+      if (!POINTLESS.has(c.name)) continue;
+      report({
+        range: wordRange(run, c.nameWord),
+        message: {
+          en: `"${c.name}" makes no sense in a RUN: it runs once during the build, with no running services and nobody at a terminal.`,
+          ko: `RUN에서 "${c.name}"은(는) 의미가 없습니다. 빌드 중 한 번 실행될 뿐이고, 동작 중인 서비스도 터미널 앞의 사람도 없습니다.`,
+        },
+      });
     }
   },
 };
@@ -51,17 +50,15 @@ export const useWorkdirNotCd: Rule = {
     good: 'FROM node:20\nWORKDIR /app\nRUN npm ci',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'cd') continue;
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Use WORKDIR instead of cd: cd only lasts until the end of this RUN, while WORKDIR applies to every instruction after it.',
-            ko: 'cd 대신 WORKDIR을 쓰세요. cd는 이 RUN이 끝나면 사라지지만 WORKDIR은 그 뒤의 모든 명령에 적용됩니다.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'cd')) {
+      if (c.name !== 'cd') continue;
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Use WORKDIR instead of cd: cd only lasts until the end of this RUN, while WORKDIR applies to every instruction after it.',
+          ko: 'cd 대신 WORKDIR을 쓰세요. cd는 이 RUN이 끝나면 사라지지만 WORKDIR은 그 뒤의 모든 명령에 적용됩니다.',
+        },
+      });
     }
   },
 };
@@ -80,17 +77,15 @@ export const noSudo: Rule = {
     good: 'FROM debian:12\nRUN apt-get update\nUSER app',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'sudo') continue;
-        report({
-          range: wordRange(run, c.nameWord),
-          message: {
-            en: 'Do not use sudo: RUN already runs as root unless USER changed it, and sudo behaves unpredictably in containers. Use USER (or gosu at run time).',
-            ko: 'sudo를 쓰지 마세요. USER로 바꾸지 않았다면 RUN은 이미 root로 실행되고, 컨테이너에서 sudo는 예측할 수 없게 동작합니다. USER(실행 시에는 gosu)를 쓰세요.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'sudo')) {
+      if (c.name !== 'sudo') continue;
+      report({
+        range: wordRange(run, c.nameWord),
+        message: {
+          en: 'Do not use sudo: RUN already runs as root unless USER changed it, and sudo behaves unpredictably in containers. Use USER (or gosu at run time).',
+          ko: 'sudo를 쓰지 마세요. USER로 바꾸지 않았다면 RUN은 이미 root로 실행되고, 컨테이너에서 sudo는 예측할 수 없게 동작합니다. USER(실행 시에는 gosu)를 쓰세요.',
+        },
+      });
     }
   },
 };
@@ -109,18 +104,16 @@ export const useraddLongUid: Rule = {
     good: 'FROM debian:12\nRUN useradd -l -u 1000000 app',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'useradd' || hasAnyFlag(c, ['l', 'no-log-init']) || !hasAnyFlag(c, ['u', 'uid'])) continue;
-        if (![...flagValues(c, 'u'), ...flagValues(c, 'uid')].some((v) => v.length > 5)) continue;
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Add -l (--no-log-init) to useradd: with a high UID, the lastlog/faillog files grow to hundreds of megabytes in the image.',
-            ko: 'useradd에 -l(--no-log-init)을 추가하세요. UID가 크면 lastlog/faillog 파일이 이미지 안에서 수백 MB로 커집니다.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'useradd')) {
+      if (c.name !== 'useradd' || hasAnyFlag(c, ['l', 'no-log-init']) || !hasAnyFlag(c, ['u', 'uid'])) continue;
+      if (![...flagValues(c, 'u'), ...flagValues(c, 'uid')].some((v) => v.length > 5)) continue;
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Add -l (--no-log-init) to useradd: with a high UID, the lastlog/faillog files grow to hundreds of megabytes in the image.',
+          ko: 'useradd에 -l(--no-log-init)을 추가하세요. UID가 크면 lastlog/faillog 파일이 이미지 안에서 수백 MB로 커집니다.',
+        },
+      });
     }
   },
 };
@@ -139,18 +132,16 @@ export const wgetProgress: Rule = {
     good: 'FROM debian:12\nRUN wget --progress=dot:giga https://example.com/tool.tar.gz',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (c.name !== 'wget' || hasFlag(c, 'progress')) continue;
-        if (hasAnyFlag(c, ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) || c.args.some((a) => a.value === '-nv')) continue;
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: "Give wget --progress=dot:giga (or -q / -nv): its progress bar floods the build log with thousands of lines.",
-            ko: 'wget에 --progress=dot:giga(또는 -q / -nv)를 주세요. 진행 막대가 빌드 로그를 수천 줄로 채웁니다.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'wget')) {
+      if (c.name !== 'wget' || hasFlag(c, 'progress')) continue;
+      if (hasAnyFlag(c, ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) || c.args.some((a) => a.value === '-nv')) continue;
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: "Give wget --progress=dot:giga (or -q / -nv): its progress bar floods the build log with thousands of lines.",
+          ko: 'wget에 --progress=dot:giga(또는 -q / -nv)를 주세요. 진행 막대가 빌드 로그를 수천 줄로 채웁니다.',
+        },
+      });
     }
   },
 };
@@ -206,17 +197,15 @@ export const useShellNotLnSh: Rule = {
     good: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]',
   }),
   check(ctx, report) {
-    for (const { run, commands } of runScripts(ctx)) {
-      for (const c of commands) {
-        if (!cmdHasArgs(c, 'ln', ['/bin/sh'])) continue;
-        report({
-          range: commandRange(run, c),
-          message: {
-            en: 'Use the SHELL instruction instead of relinking /bin/sh: the link changes the shell for every program in the image.',
-            ko: '/bin/sh 링크를 바꾸지 말고 SHELL 명령을 쓰세요. 링크는 이미지 안 모든 프로그램의 셸을 바꿉니다.',
-          },
-        });
-      }
+    for (const { script: { run }, command: c } of commandsNamed(ctx, 'ln')) {
+      if (!cmdHasArgs(c, 'ln', ['/bin/sh'])) continue;
+      report({
+        range: commandRange(run, c),
+        message: {
+          en: 'Use the SHELL instruction instead of relinking /bin/sh: the link changes the shell for every program in the image.',
+          ko: '/bin/sh 링크를 바꾸지 말고 SHELL 명령을 쓰세요. 링크는 이미지 안 모든 프로그램의 셸을 바꿉니다.',
+        },
+      });
     }
   },
 };
