@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Message } from 'vscode-languageserver/node';
 import { contentLength, FrameReader, MAX_HEADER_BYTES } from '../../server/src/transport/frameReader';
 import { frame, FrameWriter } from '../../server/src/transport/frameWriter';
+import { CHUNKED_MIN_ITEMS } from '../../server/src/transport/chunkedJson';
 
 function framed(body: unknown): Buffer {
   return frame(body as Message);
@@ -154,4 +155,23 @@ test('a failed write rejects and is reported with the message; a value JSON cann
   await assert.rejects(w.write(cyclic as unknown as Message), /circular/i);
   assert.equal(sink.writes.length, before);
   assert.equal(reported.length, 2);
+});
+
+test('a long diagnostics list is framed piecewise into exactly the JSON of the whole message', () => {
+  const diagnostics = Array.from({ length: CHUNKED_MIN_ITEMS * 12 }, (_, i) => ({
+    range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } },
+    message: i % 3 ? `Pin the version of "pkg${i}"` : `"pkg${i}"의 버전을 고정하세요 🐳`,
+    code: 'apt-get-pin-versions',
+  }));
+  const publish = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///x/Dockerfile', version: 3, diagnostics } };
+  const bytes = frame(publish as Message);
+  const text = bytes.toString('utf8');
+  const body = text.slice(text.indexOf('\r\n\r\n') + 4);
+  assert.equal(body, JSON.stringify(publish), 'byte for byte what JSON.stringify writes');
+  assert.equal(Buffer.byteLength(body, 'utf8'), Number(/Content-Length: (\d+)/.exec(text)?.[1]));
+  // Diagnostics not last in params: still the same message once parsed.
+  const reordered = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { diagnostics, uri: 'file:///y' } };
+  const r = reader();
+  r.feed(frame(reordered as Message));
+  assert.deepEqual(r.messages, [reordered]);
 });
