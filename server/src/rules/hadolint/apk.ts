@@ -1,7 +1,7 @@
 // Alpine's apk: pin versions (DL3018) and skip the local package index cache (DL3019).
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { mountTargets, commandsNamed } from './runs';
+import { commandsNamed, mountTargets } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasFlag, wordRange } from './shellView';
 
 export const apkPinVersions: Rule = {

@@ -4,7 +4,7 @@ import type { Instruction } from '../../model/types';
 import type { Rule } from '../types';
 import { trimEndWhere } from '../textTrim';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { mountTargets, commandsNamed, runScripts, stageEndsInImage } from './runs';
+import { commandsNamed, mountTargets, runScripts, stageEndsInImage } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, hasFlag, wordRange, type HCommand } from './shellView';
 
 const isAptGetInstall = (c: HCommand): boolean => cmdHasArgs(c, 'apt-get', ['install']);

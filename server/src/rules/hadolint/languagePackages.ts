@@ -3,7 +3,7 @@
 import type { ShellWord } from '../../model/shell';
 import type { Rule } from '../types';
 import { hadolintMeta } from './meta';
-import { mountTargets, commandsNamed, runScripts, stageEndsInImage } from './runs';
+import { commandsNamed, mountTargets, runScripts, stageEndsInImage } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, wordRange, type HCommand } from './shellView';
 
 /** Non-flag words, treating the word after a `--long` flag (written without `=`) in `valued` as its value. */

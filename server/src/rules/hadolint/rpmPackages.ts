@@ -4,7 +4,7 @@ import type { Instruction } from '../../model/types';
 import type { Text } from '../types';
 import type { Rule } from '../types';
 import { hadolintMeta, insertFix, scriptEditable } from './meta';
-import { expandVariables, mountTargets, commandsNamed, runScripts, variablesAt } from './runs';
+import { commandsNamed, expandVariables, mountTargets, runScripts, variablesAt } from './runs';
 import { argsNoFlags, cmdHasArgs, commandRange, hasAnyFlag, wordRange, type HCommand } from './shellView';
 
 const DNF = ['dnf', 'microdnf'];

@@ -3,7 +3,7 @@
 // (DL4001), relinking /bin/sh (DL4005).
 import type { Rule } from '../types';
 import { hadolintMeta } from './meta';
-import { runPart, commandsNamed } from './runs';
+import { commandsNamed, runPart } from './runs';
 import { cmdHasArgs, commandRange, commandsOf, flagValues, hasAnyFlag, hasFlag, wordRange } from './shellView';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
