@@ -16,6 +16,8 @@ test('publishes rule diagnostics with stable ids, and a quick fix that clears th
   const d = diags.find((x) => x.code === 'maintainer-deprecated');
   assert.ok(d, JSON.stringify(diags));
   assert.equal(d.range.start.line, 1);
+  // Every diagnostic links to its rule's documentation (one shared description object per rule).
+  for (const x of diags) assert.match(x.codeDescription?.href ?? '', new RegExp(`/docs/RULES\\.md#${String(x.code)}$`));
   const actions = await server.request<{ title: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
   const fix = actions.find((a) => a.title.startsWith('Replace with LABEL'));
   assert.ok(fix);
