@@ -30,9 +30,17 @@ test('image families from names and tags', () => {
 });
 
 ruleCases('apt-install-without-update', {
-  bad: [['FROM ubuntu:18.04\nRUN apt-get install -y python', [2]], ['FROM debian:12\nRUN apt install -y curl && apt-get update', [2]]],
+  bad: [
+    ['FROM ubuntu:18.04\nRUN apt-get install -y python', [2]],
+    ['FROM debian:12\nRUN apt install -y curl && apt-get update', [2]],
+    // A trigger runs in a child build later: the stage's own update does not count for it.
+    ['FROM ubuntu:22.04\nRUN apt-get update\nONBUILD RUN apt-get install -y curl', [3]],
+    // And a trigger's update does not count for the stage's own later RUNs.
+    ['FROM ubuntu:22.04\nONBUILD RUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git', [3]],
+  ],
   good: [
     'FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y python',
+    'FROM ubuntu:22.04\nONBUILD RUN apt-get update && apt-get install -y curl',
     'FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y python',
     'FROM ubuntu:18.04 AS base\nRUN apt-get update\nFROM base\nRUN apt-get install -y python',
     'FROM debian:12\nRUN apt-get install --update -y curl',
@@ -152,6 +160,7 @@ test('unknown-flag names the closest valid flag', () => {
 
 test('studio quick fixes remove the finding and add no other', () => {
   assertFixWorks('apt-install-without-update', 'FROM ubuntu:18.04\nRUN apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*');
+  assertFixWorks('apt-install-without-update', 'FROM ubuntu:22.04\nONBUILD RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*');
   assertFixWorks('apt-update-alone', 'FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends python3');
   assertFixWorks('continuation-missing-operator', 'FROM ubuntu:20.04\nRUN mkdir /home/test \\\n    echo done');
   assertFixWorks('legacy-env-multi-pair', 'FROM ubuntu:14.04\nENV APACHE2_RUN_USER www-data \\\n        APACHE2_RUN_GROUP www-data');

@@ -3,6 +3,7 @@ import { scriptInfo, scriptRange } from '../context';
 import type { Rule } from '../types';
 import { parentStage } from '../buildkit/scope';
 import { aptCalls } from './aptCommands';
+import { runPart } from '../hadolint/runs';
 
 export const aptInstallWithoutUpdate: Rule = {
   meta: {
@@ -24,13 +25,18 @@ export const aptInstallWithoutUpdate: Rule = {
     for (const stage of ctx.df.stages) {
       const parent = parentStage(ctx.df, stage);
       let stageUpdated = parent ? (updatedAtEnd[parent.index] ?? false) : false;
-      for (const ins of stage.instructions) {
-        if (ins.name !== 'RUN') continue;
-        let updated = stageUpdated;
+      for (const host of stage.instructions) {
+        // An `ONBUILD RUN` runs in a child image's build, maybe months later: lists this stage
+        // fetched are stale by then (or were deleted), so a trigger must update for itself, and
+        // its update does nothing for this image's own later RUNs.
+        const ins = runPart(host);
+        if (!ins) continue;
+        const trigger = ins !== host;
+        let updated = trigger ? false : stageUpdated;
         for (const call of aptCalls(ctx, ins)) {
           if (call.sub === 'update') {
             updated = true;
-            stageUpdated = true;
+            if (!trigger) stageUpdated = true;
             continue;
           }
           if (call.sub !== 'install' || updated) continue;
