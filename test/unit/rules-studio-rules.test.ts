@@ -48,7 +48,11 @@ ruleCases('apt-install-without-update', {
 });
 
 ruleCases('apt-update-alone', {
-  bad: [['FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y python', [2]], ['FROM ubuntu:18.04\nRUN apt-get update -y', [2]]],
+  bad: [
+    ['FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y python', [2]],
+    ['FROM ubuntu:18.04\nRUN apt-get update -y', [2]],
+    ['FROM ubuntu:22.04\nONBUILD RUN apt-get update\nONBUILD RUN apt-get install -y curl', [2]],
+  ],
   good: ['FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y python', 'FROM ubuntu:18.04\nRUN apt-get update && apt-get upgrade -y'],
 });
 
@@ -158,10 +162,18 @@ test('unknown-flag names the closest valid flag', () => {
   assert.match(f.message.ko, /--from/);
 });
 
+test('apt-update-alone joins a trigger only with the next trigger, never with a plain RUN', () => {
+  const [mixed] = findings('apt-update-alone', 'FROM ubuntu:22.04\nONBUILD RUN apt-get update\nRUN apt-get install -y curl');
+  assert.deepEqual(mixed.fixes, []);
+  const [both] = findings('apt-update-alone', 'FROM ubuntu:22.04\nONBUILD RUN apt-get update\nONBUILD RUN apt-get install -y curl');
+  assert.equal(both.fixes.length, 1);
+});
+
 test('studio quick fixes remove the finding and add no other', () => {
   assertFixWorks('apt-install-without-update', 'FROM ubuntu:18.04\nRUN apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*');
   assertFixWorks('apt-install-without-update', 'FROM ubuntu:22.04\nONBUILD RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*');
   assertFixWorks('apt-update-alone', 'FROM ubuntu:18.04\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends python3');
+  assertFixWorks('apt-update-alone', 'FROM ubuntu:22.04\nONBUILD RUN apt-get update\nONBUILD RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*');
   assertFixWorks('continuation-missing-operator', 'FROM ubuntu:20.04\nRUN mkdir /home/test \\\n    echo done');
   assertFixWorks('legacy-env-multi-pair', 'FROM ubuntu:14.04\nENV APACHE2_RUN_USER www-data \\\n        APACHE2_RUN_GROUP www-data');
   assertFixWorks('spaces-around-equals', "FROM nginx:1.27\nLABEL purpose = 'Nginx for webserver'");

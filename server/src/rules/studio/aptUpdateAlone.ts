@@ -2,6 +2,7 @@
 import { scriptInfo, scriptRange } from '../context';
 import type { Rule, RuleFix } from '../types';
 import { aptCalls, INSTALLS } from './aptCommands';
+import { runPart } from '../hadolint/runs';
 
 export const aptUpdateAlone: Rule = {
   meta: {
@@ -21,15 +22,20 @@ export const aptUpdateAlone: Rule = {
     for (const stage of ctx.df.stages) {
       const list = stage.instructions;
       for (let k = 0; k < list.length; k++) {
-        const ins = list[k];
-        if (ins.name !== 'RUN') continue;
+        // `ONBUILD RUN` triggers too: in the child's build each trigger is a cached layer as well.
+        const ins = runPart(list[k]);
+        if (!ins) continue;
+        const trigger = ins !== list[k];
         const calls = aptCalls(ctx, ins);
         const update = calls.find((c) => c.sub === 'update');
         if (!update || calls.some((c) => INSTALLS.has(c.sub))) continue;
-        const next = list[k + 1];
+        // The next instruction's RUN, when it is of the same kind (a trigger joins only a trigger).
+        const nextHost = list[k + 1];
+        const nextRun = nextHost ? runPart(nextHost) : undefined;
+        const next = nextRun && (nextRun !== nextHost) === trigger ? nextRun : undefined;
         const fixes: RuleFix[] = [];
         // Joining with the next RUN is the natural fix when that RUN is the install.
-        if (next?.name === 'RUN' && scriptInfo(ins).argsOffset >= 0 && scriptInfo(next).argsOffset >= 0 && !next.flags.length && aptCalls(ctx, next).some((c) => INSTALLS.has(c.sub))) {
+        if (next && scriptInfo(ins).argsOffset >= 0 && scriptInfo(next).argsOffset >= 0 && !next.flags.length && aptCalls(ctx, next).some((c) => INSTALLS.has(c.sub))) {
           fixes.push({
             title: { en: 'Join with the next RUN', ko: '다음 RUN과 합치기' },
             preferred: true,
