@@ -4,6 +4,7 @@
 // results never change after it finishes) and kept as long as that array lives.
 import type { Range } from 'vscode-languageserver/node';
 import type { LintResult } from '../rules/types';
+import { comparePositions } from '../model/query';
 
 /** Findings spanning more lines than this are kept aside, so one file-wide finding can't make every lookup a full scan. */
 const WIDE_LINES = 64;
@@ -38,13 +39,9 @@ function build(results: readonly LintResult[]): Index {
   return { byStart, startLine, maxEndUpTo, wide };
 }
 
-function before(a: Range['start'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
 /** True when the ranges share at least one position (touching ends count, as an empty range at a finding's edge should). */
 export function rangesOverlap(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
+  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
 }
 
 /** The results whose range overlaps `range`, in their original order. */

@@ -144,8 +144,9 @@ export function hoverAt(ctx: ServerContext, params: HoverParams): Hover | null {
 
   // Diagnostics under the cursor: explain the rule (title, why, bad/good), once per rule.
   const seen = new Set<string>();
+  // An empty range at the cursor overlaps exactly the findings that contain it.
   for (const r of findingsOverlapping(ctx.lint.results(doc, df), { start: position, end: position })) {
-    if (!rangeContains(r.range, position) || seen.has(r.rule.id)) continue;
+    if (seen.has(r.rule.id)) continue;
     seen.add(r.rule.id);
     parts.push({ markdown: ruleDoc(r, locale), range: r.range });
   }

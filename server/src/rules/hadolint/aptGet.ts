@@ -168,7 +168,6 @@ export const useAptGetNotApt: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'apt')) {
-      if (c.name !== 'apt') continue;
       report({
         range: wordRange(run, c.nameWord),
         message: {

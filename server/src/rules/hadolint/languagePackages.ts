@@ -150,7 +150,6 @@ export const goPinVersions: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'go')) {
-      if (c.name !== 'go') continue;
       const words = argsNoFlags(c);
       const sub = words[0]?.value;
       if (sub !== 'install' && sub !== 'get' && sub !== 'run') continue;

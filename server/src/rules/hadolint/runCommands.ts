@@ -6,8 +6,7 @@ import { hadolintMeta } from './meta';
 import { commandsNamed, runPart } from './runs';
 import { cmdHasArgs, commandRange, commandsOf, flagValues, hasAnyFlag, hasFlag, wordRange } from './shellView';
 
-const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
-const POINTLESS_NAMES = [...POINTLESS];
+const POINTLESS = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'];
 
 export const pointlessCommands: Rule = {
   meta: hadolintMeta({
@@ -23,8 +22,7 @@ export const pointlessCommands: Rule = {
     good: 'FROM debian:12\nCMD ["nginx", "-g", "daemon off;"]',
   }),
   check(ctx, report) {
-    for (const { script: { run }, command: c } of commandsNamed(ctx, POINTLESS_NAMES)) {
-      if (!POINTLESS.has(c.name)) continue;
+    for (const { script: { run }, command: c } of commandsNamed(ctx, POINTLESS)) {
       report({
         range: wordRange(run, c.nameWord),
         message: {
@@ -51,7 +49,6 @@ export const useWorkdirNotCd: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'cd')) {
-      if (c.name !== 'cd') continue;
       report({
         range: commandRange(run, c),
         message: {
@@ -78,7 +75,6 @@ export const noSudo: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'sudo')) {
-      if (c.name !== 'sudo') continue;
       report({
         range: wordRange(run, c.nameWord),
         message: {
@@ -105,7 +101,7 @@ export const useraddLongUid: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'useradd')) {
-      if (c.name !== 'useradd' || hasAnyFlag(c, ['l', 'no-log-init']) || !hasAnyFlag(c, ['u', 'uid'])) continue;
+      if (hasAnyFlag(c, ['l', 'no-log-init']) || !hasAnyFlag(c, ['u', 'uid'])) continue;
       if (![...flagValues(c, 'u'), ...flagValues(c, 'uid')].some((v) => v.length > 5)) continue;
       report({
         range: commandRange(run, c),
@@ -133,7 +129,7 @@ export const wgetProgress: Rule = {
   }),
   check(ctx, report) {
     for (const { script: { run }, command: c } of commandsNamed(ctx, 'wget')) {
-      if (c.name !== 'wget' || hasFlag(c, 'progress')) continue;
+      if (hasFlag(c, 'progress')) continue;
       if (hasAnyFlag(c, ['q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) || c.args.some((a) => a.value === '-nv')) continue;
       report({
         range: commandRange(run, c),
