@@ -150,3 +150,24 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+test('ShellCheck runs at a lower CPU priority than the server, so it never slows the editor', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dfs-sc-nice-'));
+  const pidFile = join(dir, 'pid');
+  const exe = join(dir, 'shellcheck-slow');
+  writeFileSync(exe, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`);
+  chmodSync(exe, 0o755);
+  const controller = new AbortController();
+  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $NICE_UNIQUE\n'), config, { executable: exe, signal: controller.signal });
+  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 5000);
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  // Field 19 of /proc/<pid>/stat is the nice value; the command name in field 2 has no spaces here.
+  const niceOf = (p: number): number => Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(' ')[18]);
+  const ours = niceOf(process.pid);
+  try {
+    await waitFor(() => niceOf(pid) === Math.max(ours, 10), 5000);
+  } finally {
+    controller.abort();
+    await pending;
+  }
+});
