@@ -30,7 +30,15 @@ const TARGET_SIZES = ['1000', '10000'];
 const TARGET_RATIO = 0.5;
 // Our server is started the way the extension starts it (client/src/languageClient.ts): same node
 // flags, same environment (`env` execs node in place, so the harness still measures one process).
-const serverLaunch = JSON.parse(readFileSync(join(root, 'server', 'src', 'serverLaunch.json'), 'utf8'));
+// The launch settings come from server/src/serverLaunch.ts itself (through tsx), for this machine.
+function ourLaunch() {
+  // tsx loads the module as CommonJS here, so its exports sit under `default`.
+  const code = "import('./server/src/serverLaunch.ts').then((m) => process.stdout.write(JSON.stringify((m.serverLaunch ?? m.default.serverLaunch)())))";
+  const r = spawnSync('node', ['--import', 'tsx', '-e', code], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench: could not read the server's launch settings: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+const serverLaunch = ourLaunch();
 const serverCommand = ['env', ...Object.entries(serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...serverLaunch.execArgv, 'dist/server.js', '--stdio'].join(' ');
 
 const argv = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import serverLaunch from '../../server/src/serverLaunch.json';
+import { serverLaunch } from '../../server/src/serverLaunch';
 import { log } from './log';
 import { NotificationReplay } from './notificationReplay';
 import { ServerStatus } from './serverStatus';
@@ -20,11 +20,13 @@ export class ServerHandle {
 
   async start(): Promise<void> {
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
+    // The server's heap and thread settings for this machine (server/src/serverLaunch.ts); the
+    // tests and the benchmark start it the same way. languageclient merges `env` into the
+    // extension host's environment.
+    const launch = serverLaunch();
     const serverOptions: ServerOptions = {
-      // The server's heap settings (see DESIGN.md, "Memory"); the tests and the benchmark start it
-      // the same way. languageclient merges `env` into the extension host's environment.
-      run: { module, transport: TransportKind.ipc, options: { execArgv: serverLaunch.execArgv, env: serverLaunch.env } },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverLaunch.execArgv, '--nolazy', '--inspect=6019'], env: serverLaunch.env } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: launch.execArgv, env: launch.env } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...launch.execArgv, '--nolazy', '--inspect=6019'], env: launch.env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import serverLaunch from '../../server/src/serverLaunch.json';
+import { serverLaunch } from '../../server/src/serverLaunch';
 
 const root = join(__dirname, '..', '..');
 // The server is started with the flags and environment the extension uses, so tests run it as users get it.
@@ -34,7 +34,8 @@ export interface StartOptions {
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const proc = spawn(process.execPath, [...serverLaunch.execArgv, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...serverLaunch.env, ...opts.env } });
+  const launch = serverLaunch();
+  const proc = spawn(process.execPath, [...launch.execArgv, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...launch.env, ...opts.env } });
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => {
     err += d.toString();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Message } from 'vscode-languageserver/node';
 import { FrameReader } from '../../server/src/transport/frameReader';
 import { frame } from '../../server/src/transport/frameWriter';
-import serverLaunch from '../../server/src/serverLaunch.json';
+import { serverLaunch } from '../../server/src/serverLaunch';
 
 const serverJs = join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -20,7 +20,8 @@ interface RawServer {
 
 /** The server driven through raw bytes, so a test can cut and break frames as it likes. */
 function startRaw(): RawServer {
-  const proc = spawn(process.execPath, [...serverLaunch.execArgv, serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...serverLaunch.env } });
+  const launch = serverLaunch();
+  const proc = spawn(process.execPath, [...launch.execArgv, serverJs, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...launch.env } });
   const responses = new Map<number, { result?: unknown; error?: unknown }>();
   const waiting = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
   const reader = new FrameReader(proc.stdout);
