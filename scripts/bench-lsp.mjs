@@ -7,7 +7,9 @@
 //   docs/BENCHMARKS.md   the "LSP server" section between <!-- lsp-bench:start/end --> markers
 // A second, shorter run times the anchor against a server that does nothing over our transport
 // (scripts/bench/floorServer.ts) at 1000 lines: the fastest any request can be answered by a
-// server built on vscode-languageserver (docs/bench/lsp-floor.json). `--no-floor` skips it.
+// server built on vscode-languageserver (docs/bench/lsp-floor.json), and a third the anchor against
+// the same do-nothing server without the library (scripts/bench/rawFloorServer.ts,
+// docs/bench/lsp-floor-raw.json): the round trip of any Node process here. `--no-floor` skips both.
 // Extra arguments go to the harness (e.g. `npm run bench -- --reps 5` for a quick look).
 // `--no-build` skips the build; `--report-only` rewrites the section from docs/bench/lsp.json.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,7 @@ const mdPath = join(root, 'docs', 'BENCHMARKS.md');
 // Hand-written reading of the latest run (where we miss and why), kept in the section on re-render.
 const notesPath = join(root, 'docs', 'bench', 'lsp-notes.md');
 const floorPath = join(root, 'docs', 'bench', 'lsp-floor.json');
+const rawFloorPath = join(root, 'docs', 'bench', 'lsp-floor-raw.json');
 const FLOOR_SIZE = '1000';
 const START = '<!-- lsp-bench:start -->';
 const END = '<!-- lsp-bench:end -->';
@@ -80,21 +83,26 @@ if (!argv.includes('--report-only')) {
     process.exit(1);
   }
   if (!argv.includes('--no-floor')) {
-    const floorArgs = [
-      harness,
-      '--server', 'node_modules/.bin/docker-langserver --stdio',
-      '--server2', 'node --import tsx scripts/bench/floorServer.ts --stdio',
-      '--name', 'anchor',
-      '--name2', 'floor',
-      '--reps', '30',
-      ...withoutSizes(passThrough),
-      '--sizes', FLOOR_SIZE,
-      '--json', floorPath,
-    ];
-    const f = run('node', floorArgs, { capture: true });
-    if (f.status !== 0 && f.status !== 3) {
-      console.error(`bench: the floor run exited with ${f.status}`);
-      process.exit(1);
+    for (const [script, name, out] of [
+      ['scripts/bench/floorServer.ts', 'floor', floorPath],
+      ['scripts/bench/rawFloorServer.ts', 'raw-floor', rawFloorPath],
+    ]) {
+      const floorArgs = [
+        harness,
+        '--server', 'node_modules/.bin/docker-langserver --stdio',
+        '--server2', `node --import tsx ${script} --stdio`,
+        '--name', 'anchor',
+        '--name2', name,
+        '--reps', '30',
+        ...withoutSizes(passThrough),
+        '--sizes', FLOOR_SIZE,
+        '--json', out,
+      ];
+      const f = run('node', floorArgs, { capture: true });
+      if (f.status !== 0 && f.status !== 3) {
+        console.error(`bench: the ${name} run exited with ${f.status}`);
+        process.exit(1);
+      }
     }
   }
 }
@@ -192,13 +200,16 @@ function render(d) {
   lines.push('```');
   lines.push(d.summary);
   lines.push('```');
-  if (existsSync(floorPath)) lines.push('', ...renderFloor(JSON.parse(readFileSync(floorPath, 'utf8')), d));
+  if (existsSync(floorPath)) lines.push('', ...renderFloor(JSON.parse(readFileSync(floorPath, 'utf8')), d, existsSync(rawFloorPath) ? JSON.parse(readFileSync(rawFloorPath, 'utf8')) : undefined));
   if (existsSync(notesPath)) lines.push('', readFileSync(notesPath, 'utf8').trim());
   return lines.join('\n');
 }
 
-/** The floor table: anchor vs the do-nothing server (its own run), next to our figure from the main run. */
-function renderFloor(f, d) {
+/**
+ * The floor table: anchor vs the do-nothing server (its own run), next to our figure from the main
+ * run; then, when there is one, the run of the anchor against the do-nothing server without the library.
+ */
+function renderFloor(f, d, raw) {
   const [a, b] = f.servers;
   const median = (data, metric, server) => data.results.find((r) => r.doc === FLOOR_SIZE && r.metric === metric && r.server === server)?.stats?.median;
   const ours = d.servers[1].name;
@@ -214,6 +225,19 @@ function renderFloor(f, d) {
     const mf = median(f, metric, b.name);
     if (ma === undefined || mf === undefined) continue;
     out.push(`| ${metric} | ${fmt(ma)} | ${fmt(mf)} | ${fmt(mf / ma)}× | ${fmt(ma / 2)} | ${fmt(median(d, metric, ours))} |`);
+  }
+  if (!raw) return out;
+  const [ra, rb] = raw.servers;
+  out.push('');
+  out.push(`A third run (${raw.machine.date}) times the anchor against \`scripts/bench/rawFloorServer.ts\`: the same do-nothing server without vscode-languageserver's connection (our frame reader calls a switch that answers with one write). It is the round trip of a Node process on this machine: pipe, wake-up, JSON. Where its figure is above "0.5× anchor", no Node server can meet the target.`);
+  out.push('');
+  out.push('| metric | anchor | raw floor | raw floor/anchor | 0.5× anchor |');
+  out.push('|---|---|---|---|---|');
+  for (const metric of ['c-empty', 'hover', 'folding', 'codeaction']) {
+    const ma = median(raw, metric, ra.name);
+    const mr = median(raw, metric, rb.name);
+    if (ma === undefined || mr === undefined) continue;
+    out.push(`| ${metric} | ${fmt(ma)} | ${fmt(mr)} | ${fmt(mr / ma)}× | ${fmt(ma / 2)} |`);
   }
   return out;
 }
