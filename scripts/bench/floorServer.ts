@@ -4,20 +4,10 @@
 // server built on vscode-languageserver: no handler can make a request faster than this.
 // Run: node --import tsx scripts/bench/floorServer.ts --stdio
 import { createServerConnection } from '../../server/src/transport/serverConnection';
+import { floorCapabilities } from './floorCapabilities';
 
 const connection = createServerConnection();
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: 2,
-    completionProvider: {},
-    hoverProvider: true,
-    documentSymbolProvider: true,
-    documentFormattingProvider: true,
-    foldingRangeProvider: true,
-    codeActionProvider: true,
-    semanticTokensProvider: { legend: { tokenTypes: [], tokenModifiers: [] }, full: true },
-  },
-}));
+connection.onInitialize(() => ({ capabilities: floorCapabilities }));
 const publishNothing = (p: { textDocument: { uri: string; version?: number } }): void => {
   void connection.sendDiagnostics({ uri: p.textDocument.uri, version: p.textDocument.version, diagnostics: [] });
 };

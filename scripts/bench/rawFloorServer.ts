@@ -7,6 +7,7 @@
 import type { Message } from 'vscode-languageserver/node';
 import { FrameReader } from '../../server/src/transport/frameReader';
 import { frame } from '../../server/src/transport/frameWriter';
+import { floorCapabilities } from './floorCapabilities';
 
 interface Incoming {
   id?: number | string;
@@ -14,21 +15,10 @@ interface Incoming {
   params?: { textDocument?: { uri: string; version?: number } };
 }
 
-const capabilities = {
-  textDocumentSync: 2,
-  completionProvider: {},
-  hoverProvider: true,
-  documentSymbolProvider: true,
-  documentFormattingProvider: true,
-  foldingRangeProvider: true,
-  codeActionProvider: true,
-  semanticTokensProvider: { legend: { tokenTypes: [], tokenModifiers: [] }, full: true },
-};
-
 const send = (m: object): void => void process.stdout.write(frame(m as Message));
 
 function answer(method: string): unknown {
-  if (method === 'initialize') return { capabilities };
+  if (method === 'initialize') return { capabilities: floorCapabilities };
   if (method === 'textDocument/semanticTokens/full') return { data: [] };
   if (method === 'textDocument/hover' || method === 'shutdown') return null;
   return [];

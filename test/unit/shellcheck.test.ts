@@ -124,18 +124,27 @@ test('answers are kept per script: a re-run asks ShellCheck nothing, an edit ask
   assert.deepEqual(after.map((f) => f.finding.range.start.line + 1), [3, 5]);
 });
 
-test('aborting a run kills the ShellCheck process and gives no findings, without a warning', async () => {
+/** A ShellCheck stand-in that never answers; `pid()` waits until it runs and gives its process id. */
+function hangingShellcheck(): { exe: string; pid: () => Promise<number> } {
   const dir = mkdtempSync(join(tmpdir(), 'dfs-sc-slow-'));
   const pidFile = join(dir, 'pid');
   const exe = join(dir, 'shellcheck-slow');
   writeFileSync(exe, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`);
   chmodSync(exe, 0o755);
+  const pid = async (): Promise<number> => {
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 5000);
+    return Number(readFileSync(pidFile, 'utf8'));
+  };
+  return { exe, pid };
+}
+
+test('aborting a run kills the ShellCheck process and gives no findings, without a warning', async () => {
+  const shellcheck = hangingShellcheck();
   const logs: string[] = [];
   const controller = new AbortController();
   const started = Date.now();
-  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $SLOW_UNIQUE\n'), config, { executable: exe, signal: controller.signal, log: (m) => logs.push(m) });
-  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 5000);
-  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $SLOW_UNIQUE\n'), config, { executable: shellcheck.exe, signal: controller.signal, log: (m) => logs.push(m) });
+  const pid = await shellcheck.pid();
   controller.abort();
   assert.deepEqual(await pending, []);
   assert.ok(Date.now() - started < 10_000);
@@ -152,15 +161,10 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 }
 
 test('ShellCheck runs at a lower CPU priority than the server, so it never slows the editor', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dfs-sc-nice-'));
-  const pidFile = join(dir, 'pid');
-  const exe = join(dir, 'shellcheck-slow');
-  writeFileSync(exe, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 60\n`);
-  chmodSync(exe, 0o755);
+  const shellcheck = hangingShellcheck();
   const controller = new AbortController();
-  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $NICE_UNIQUE\n'), config, { executable: exe, signal: controller.signal });
-  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 5000);
-  const pid = Number(readFileSync(pidFile, 'utf8'));
+  const pending = runShellcheck(parseDockerfile('FROM debian:12\nRUN echo $NICE_UNIQUE\n'), config, { executable: shellcheck.exe, signal: controller.signal });
+  const pid = await shellcheck.pid();
   // Field 19 of /proc/<pid>/stat is the nice value; the command name in field 2 has no spaces here.
   const niceOf = (p: number): number => Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(' ')[18]);
   const ours = niceOf(process.pid);
