@@ -28,9 +28,20 @@ function coreCount(): number {
   return typeof availableParallelism === 'function' ? availableParallelism() : Math.max(1, cpus().length);
 }
 
+/**
+ * The extension host forks the server with its own executable (Electron running as Node in the
+ * desktop editor), and a flag that executable does not know would stop the server from starting
+ * ("bad option"). The pool size is a Node option, not a V8 flag, so it is passed only when the
+ * running Node says it knows it.
+ */
+function knowsNodeOption(name: string): boolean {
+  return process.allowedNodeEnvironmentFlags?.has(name) ?? false;
+}
+
 export function serverLaunch(cores: number = coreCount()): ServerLaunch {
+  const pool = knowsNodeOption('--v8-pool-size') ? [`--v8-pool-size=${v8PoolSize(cores)}`] : [];
   return {
-    execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=50', `--v8-pool-size=${v8PoolSize(cores)}`],
+    execArgv: ['--max-semi-space-size=2', '--heap-growing-percent=50', ...pool],
     env: { MALLOC_MMAP_THRESHOLD_: '131072' },
   };
 }
