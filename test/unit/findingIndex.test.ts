@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Range } from 'vscode-languageserver/node';
-import { findingsOverlapping, rangesOverlap } from '../../server/src/features/findingIndex';
+import { findingsOverlapping } from '../../server/src/features/findingIndex';
+import { rangesOverlap } from '../../server/src/model/query';
 import type { LintResult } from '../../server/src/rules/types';
 
 function random(seed: number): () => number {

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../server/src/model/parser';
+import { lint, withExternal } from '../../server/src/rules/engine';
 import { runShellcheck } from '../../server/src/rules/shellcheck';
 import { shellcheckScripts } from '../../server/src/rules/shellcheckScripts';
 import { configWith, lintWithExternal } from '../helpers/lintHelpers';
@@ -174,4 +175,25 @@ test('ShellCheck runs at a lower CPU priority than the server, so it never slows
     controller.abort();
     await pending;
   }
+});
+
+test('a variable typo is one diagnostic: SC2153 and SC2154 fold into undefined-var-typo on the same word', async () => {
+  // NODE_VERSOIN: ShellCheck says SC2153 ("did you mean"); node_versoin: SC2154 ("not assigned").
+  // zz_unknown resembles nothing declared: only ShellCheck reports it, and that stays.
+  const run = 'RUN echo "$NODE_VERSOIN" && echo "$node_versoin" && echo "$zz_unknown"';
+  const text = `FROM node:20\nENV NODE_VERSION=20 node_version=20\n${run}\n`;
+  const df = parseDockerfile(text);
+  const external = await runShellcheck(df, config);
+  assert.deepEqual(external.map((f) => f.rule.aliases[0]), ['SC2153', 'SC2154', 'SC2154'], 'ShellCheck itself reports all three');
+  const describe = (results: ReturnType<typeof lint>): string[] =>
+    results.filter((r) => r.range.start.line === 2).map((r) => `${r.range.start.character} ${r.rule.id} ${r.rule.aliases.join(',')}`);
+  const at = (word: string): number => run.indexOf(word);
+  const expected = [`${at('$NODE_VERSOIN')} undefined-var-typo SC2153`, `${at('$node_versoin')} undefined-var-typo SC2154`, `${at('$zz_unknown')} shellcheck SC2154`];
+  // The CLI lints with the findings at hand.
+  assert.deepEqual(describe(lintWithExternal(text, external)), expected);
+  // The language server merges them into the results it already has, which must stay as they were.
+  const rulesOnly = lint(df, config);
+  const before = JSON.stringify(rulesOnly);
+  assert.deepEqual(describe(withExternal(df, config, rulesOnly, external)), expected);
+  assert.equal(JSON.stringify(rulesOnly), before, 'the cached rule results are not changed by the merge');
 });

@@ -4,7 +4,7 @@
 // results never change after it finishes) and kept as long as that array lives.
 import type { Range } from 'vscode-languageserver/node';
 import type { LintResult } from '../rules/types';
-import { comparePositions } from '../model/query';
+import { rangesOverlap } from '../model/query';
 
 /** Findings spanning more lines than this are kept aside, so one file-wide finding can't make every lookup a full scan. */
 const WIDE_LINES = 64;
@@ -37,11 +37,6 @@ function build(results: readonly LintResult[]): Index {
     maxEndUpTo[i] = maxEnd;
   });
   return { byStart, startLine, maxEndUpTo, wide };
-}
-
-/** True when the ranges share at least one position (touching ends count, as an empty range at a finding's edge should). */
-export function rangesOverlap(a: Range, b: Range): boolean {
-  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
 }
 
 /** The results whose range overlaps `range`, in their original order. */

@@ -34,6 +34,11 @@ export function rangeContains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
 }
 
+/** True when the ranges share at least one position (touching ends count, as an empty range at a finding's edge should). */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
+}
+
 // The first stage of each (lower-cased) name, built once per model: rules ask for a stage's
 // parent once per stage, and a linear search each time made files with thousands of stages
 // quadratic.

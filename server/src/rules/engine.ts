@@ -2,7 +2,7 @@
 // configuration (ignored rules, severity overrides, opt-in rules) and suppressions (pragmas,
 // BuildKit's `# check=` directive). Pure; `LintRun` can run it in slices. ShellCheck findings
 // come in as `external` results because running a process is the caller's business.
-import { instructionAtLine } from '../model/query';
+import { instructionAtLine, rangesOverlap } from '../model/query';
 import type { Dockerfile } from '../model/types';
 import type { LintConfig } from './config';
 import { makeContext, type ShellCache } from './context';
@@ -157,7 +157,7 @@ export class LintRun {
 
   /** What the rules that have run so far found (all of it once finished); runs nothing. */
   resultsSoFar(): LintResult[] {
-    return this.finished ?? mergeSameProblem([...this.collector.results]).sort(byPosition);
+    return this.finished ?? mergeSameProblem(this.collector.results).sort(byPosition);
   }
 
   /** The results; runs whatever is left first. */
@@ -173,13 +173,14 @@ export function lint(df: Dockerfile, config: LintConfig, options: LintOptions = 
 
 /**
  * `lint` results plus findings that arrived later (ShellCheck), without running the rules again:
- * the same as linting with `external`, since no rule folds into an external finding.
+ * the same as linting with `external`. The rules' results were merged among themselves already;
+ * what is new is an external finding folding into a rule's result (mergeSameProblem).
  */
 export function withExternal(df: Dockerfile, config: LintConfig, results: readonly LintResult[], external: readonly ExternalFinding[]): LintResult[] {
   if (!external.length) return [...results];
   const collector = new ResultCollector(df, config, readSuppressions(df, knownName));
   collector.addExternal(external);
-  return [...results, ...collector.results].sort(byPosition);
+  return mergeSameProblem([...results, ...collector.results].sort(byPosition));
 }
 
 /** Is a finding of `meta` on `line` silenced by a pragma on its instruction, its stage or a `# check=skip`? */
@@ -194,10 +195,14 @@ function isSuppressedAt(df: Dockerfile, sup: Suppressions, meta: RuleMeta, build
 
 /**
  * One diagnostic per problem: a result whose rule declares `sameProblemAs` a rule that also fired
- * on the same line is folded into that result, which then carries both rules' aliases.
+ * on the same line is folded into that result, which then carries both rules' aliases. A
+ * ShellCheck finding points at one word of a script, and a RUN line can hold several problems,
+ * so it folds only into a result at the same spot. The results passed in are not changed (the
+ * language server keeps them to merge later ShellCheck answers into): a twin that takes in
+ * another result is replaced by a copy.
  */
-function mergeSameProblem(results: LintResult[]): LintResult[] {
-  if (!results.some((r) => r.rule.sameProblemAs?.length)) return results;
+function mergeSameProblem(results: readonly LintResult[]): LintResult[] {
+  if (!results.some((r) => r.rule.sameProblemAs?.length)) return [...results];
   const byLine = new Map<number, LintResult[]>();
   for (const r of results) {
     const list = byLine.get(r.range.start.line) ?? [];
@@ -205,17 +210,24 @@ function mergeSameProblem(results: LintResult[]): LintResult[] {
     byLine.set(r.range.start.line, list);
   }
   const dropped = new Set<LintResult>();
+  const merged = new Map<LintResult, LintResult>();
   for (const r of results) {
     const names = r.rule.sameProblemAs;
     if (!names?.length) continue;
-    const twin = (byLine.get(r.range.start.line) ?? []).find((o) => o !== r && !dropped.has(o) && names.some((n) => ruleMatches(o.rule, n)));
+    const sameSpot = (o: LintResult): boolean => r.rule.source !== 'shellcheck' || rangesOverlap(o.range, r.range);
+    const twin = (byLine.get(r.range.start.line) ?? []).find((o) => o !== r && !dropped.has(o) && names.some((n) => ruleMatches(o.rule, n)) && sameSpot(o));
     if (!twin) continue;
-    twin.rule = { ...twin.rule, aliases: [...new Set([...twin.rule.aliases, ...r.rule.aliases])] };
+    const into = merged.get(twin) ?? twin;
     // Keep the folded rule's fixes the twin does not already offer.
-    for (const fix of r.fixes) if (!twin.fixes.some((f) => f.title.en === fix.title.en)) twin.fixes = [...twin.fixes, fix];
+    const extraFixes = r.fixes.filter((fix) => !into.fixes.some((f) => f.title.en === fix.title.en));
+    merged.set(twin, {
+      ...into,
+      rule: { ...into.rule, aliases: [...new Set([...into.rule.aliases, ...r.rule.aliases])] },
+      fixes: extraFixes.length ? [...into.fixes, ...extraFixes] : into.fixes,
+    });
     dropped.add(r);
   }
-  return results.filter((r) => !dropped.has(r));
+  return results.filter((r) => !dropped.has(r)).map((r) => merged.get(r) ?? r);
 }
 
 const ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -60,6 +60,17 @@ interface Json1Comment {
 }
 
 const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
+
+/**
+ * ShellCheck codes that report a problem one of our rules already explains better, on the same
+ * word: SC2153 ("possible misspelling … did you mean …?") and SC2154 ("referenced but not
+ * assigned") on a variable our undefined-var-typo names the intended variable for. The engine then
+ * shows one diagnostic with both codes (`sameProblemAs`), not the same typo twice.
+ */
+const SAME_PROBLEM_AS: Record<string, string[]> = {
+  SC2153: ['undefined-var-typo'],
+  SC2154: ['undefined-var-typo'],
+};
 const metas = new Map<string, RuleMeta>();
 
 /** The rule meta for one ShellCheck code at one level. */
@@ -81,6 +92,7 @@ export function shellcheckMeta(code: number, level: string): RuleMeta {
       },
       bad: 'FROM debian:12\nRUN echo $HOME/*.txt',
       good: 'FROM debian:12\nRUN echo "$HOME"/*.txt',
+      ...(SAME_PROBLEM_AS[alias] ? { sameProblemAs: SAME_PROBLEM_AS[alias] } : {}),
     };
     metas.set(key, meta);
   }
