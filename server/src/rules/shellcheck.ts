@@ -168,7 +168,16 @@ function run(exe: string, args: string[], cwd: string, timeoutMs: number, signal
     }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (err: NodeJS.ErrnoException) => done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.name === 'AbortError' ? 'aborted' : err.message }));
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.name === 'AbortError') {
+        // Node has sent SIGKILL. Answer once the process is really gone, so a cancelled run has
+        // left nothing running when its promise settles (a busy machine can take a while to reap it).
+        if (child.exitCode !== null || child.signalCode !== null) done({ stdout: '', error: 'aborted' });
+        else child.once('exit', () => done({ stdout: '', error: 'aborted' }));
+        return;
+      }
+      done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.message });
+    });
     // ShellCheck exits 1 when it found something; only a missing/invalid JSON output is a failure.
     child.on('close', (code) => done(code === 0 || code === 1 ? { stdout } : { stdout, error: `exit code ${code}: ${stderr.trim().slice(0, 300)}` }));
   });
