@@ -17,6 +17,13 @@ function* layerTar(size: number): Generator<Buffer> {
   yield Buffer.alloc(1024);
 }
 
+/**
+ * Buffers already passed on stay counted until V8's next collection, which comes when it likes:
+ * a streaming pass shows tens of MiB of such garbage at its peak (32.1 MiB once in CI), a pass that
+ * held the layer would show at least the layer itself (256 or 512 MiB). The bound sits between.
+ */
+const BUFFER_BOUND = 64 * MiB;
+
 let peak = 0;
 const sample = (): void => {
   peak = Math.max(peak, process.memoryUsage().arrayBuffers);
@@ -50,7 +57,7 @@ test('a 512 MiB uncompressed layer streams through without being buffered', { ti
   const a = await analyseImageExport(exportStream(layerTar(size), tarBytes, 'abc/layer.tar', metadataFor('abc/layer.tar')), 'big:1');
   assert.equal(a.size, size);
   assert.deepEqual(a.layers[0].added, [{ path: 'big.bin', kind: 'file', size }]);
-  assert.ok(peak - before < 32 * MiB, `buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB`);
+  assert.ok(peak - before < BUFFER_BOUND, `buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB`);
 });
 
 test('a 256 MiB gzip layer blob is inflated and scanned as it streams', { timeout: 120_000 }, async () => {
@@ -63,7 +70,7 @@ test('a 256 MiB gzip layer blob is inflated and scanned as it streams', { timeou
   assert.equal(a.layers[0].compression, 'gzip');
   assert.equal(a.layers[0].storedBytes, gz.length);
   assert.equal(a.size, size);
-  assert.ok(peak - before < 32 * MiB, `buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while inflating ${size / MiB} MiB`);
+  assert.ok(peak - before < BUFFER_BOUND, `buffers grew by ${((peak - before) / MiB).toFixed(1)} MiB while inflating ${size / MiB} MiB`);
 });
 
 test('cancellation stops the pass', async () => {
