@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../server/src/rules/index';
+import { SHELLCHECK_SAME_PROBLEM_AS } from '../server/src/rules/shellcheck';
 import type { RuleMeta } from '../server/src/rules/types';
 
 const SOURCE_TITLE: Record<RuleMeta['source'], string> = {
@@ -62,6 +63,17 @@ export function renderRulesDoc(): string {
     if (!group.length) continue;
     out.push(`## ${SOURCE_TITLE[source]}`, '', ...group.map(ruleSection));
   }
+  const folded = Object.entries(SHELLCHECK_SAME_PROBLEM_AS).map(([code, ids]) => `\`${code}\` → ${ids.map((id) => `[${id}](#${id})`).join(', ')}`);
+  out.push(
+    `## ${SOURCE_TITLE.shellcheck}`,
+    '',
+    'When `shellcheck` is installed, the script of every shell-form RUN (and ONBUILD RUN, and `RUN <<EOF`) goes to it. Its findings appear as rule `shellcheck` with the code as alias, so `# hadolint ignore=SC2086` and `ignored: [SC2086]` work. Where ShellCheck and one of our rules report the same problem on the same word, you see one diagnostic, ours, carrying the SC code too:',
+    '',
+    'ShellCheck가 설치되어 있으면 셸 형식 RUN(ONBUILD RUN, `RUN <<EOF` 포함)의 스크립트를 검사합니다. 결과는 규칙 `shellcheck`로, 코드는 별칭으로 표시되므로 `# hadolint ignore=SC2086`과 `ignored: [SC2086]`도 동작합니다. ShellCheck와 우리 규칙이 같은 단어에서 같은 문제를 찾으면 진단은 하나만(우리 규칙, SC 코드 포함) 보입니다:',
+    '',
+    ...folded.map((f) => `- ${f}`),
+    '',
+  );
   return out.join('\n');
 }
 

@@ -67,7 +67,7 @@ const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', i
  * assigned") on a variable our undefined-var-typo names the intended variable for. The engine then
  * shows one diagnostic with both codes (`sameProblemAs`), not the same typo twice.
  */
-const SAME_PROBLEM_AS: Record<string, string[]> = {
+export const SHELLCHECK_SAME_PROBLEM_AS: Readonly<Record<string, string[]>> = {
   SC2153: ['undefined-var-typo'],
   SC2154: ['undefined-var-typo'],
 };
@@ -92,7 +92,7 @@ export function shellcheckMeta(code: number, level: string): RuleMeta {
       },
       bad: 'FROM debian:12\nRUN echo $HOME/*.txt',
       good: 'FROM debian:12\nRUN echo "$HOME"/*.txt',
-      ...(SAME_PROBLEM_AS[alias] ? { sameProblemAs: SAME_PROBLEM_AS[alias] } : {}),
+      ...(SHELLCHECK_SAME_PROBLEM_AS[alias] ? { sameProblemAs: SHELLCHECK_SAME_PROBLEM_AS[alias] } : {}),
     };
     metas.set(key, meta);
   }
