@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { editDistance, closest } from '../../server/src/rules/closest';
 import { imageFamily } from '../../server/src/rules/studio/imageFamily';
-import { assertFixWorks, findings, ruleCases } from '../helpers/ruleTestKit';
+import { assertFixWorks, findings, lintText, ruleCases } from '../helpers/ruleTestKit';
 
 test('closest spelling: edit distance with swaps, and the nearest candidate', () => {
   assert.equal(editDistance('PAHT', 'PATH'), 1);
@@ -149,6 +149,16 @@ test('unknown-instruction suggests the closest instruction and a lost continuati
   assert.match(typo.message.en, /Did you mean WORKDIR\?/);
   const [lost] = findings('unknown-instruction', 'FROM alpine\nRUN apt-get update &&\n    apt-get install -y curl');
   assert.match(lost.message.en, /forget a '\\'/);
+});
+
+test('a misspelt FROM is one diagnostic: the lines after it are not also "before the first FROM"', () => {
+  const report = (text: string): string[] => lintText(text).filter((r) => r.severity === 'error').map((r) => `${r.range.start.line + 1} ${r.rule.id}`);
+  assert.deepEqual(report('FORM ubuntu:22.04\nRUN echo hi\nCOPY . /app'), ['1 unknown-instruction']);
+  // Another unknown word before FROM is still the only report for its own line...
+  assert.deepEqual(report('RUNN echo hi\nFROM alpine:3.20'), ['1 unknown-instruction']);
+  // ...and real instructions before a FROM, misspelt or not, are still out of place.
+  assert.deepEqual(report('LABEL a=b\nFROMM alpine:3.20\nRUN echo hi\nFROM alpine:3.20'), ['1 file-starts-with-from', '2 unknown-instruction']);
+  assert.deepEqual(report('RUN echo hi\nFROM alpine:3.20'), ['1 file-starts-with-from']);
 });
 
 ruleCases('unknown-flag', {

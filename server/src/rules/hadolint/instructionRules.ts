@@ -2,6 +2,7 @@
 // port range (DL3011), exec form for CMD/ENTRYPOINT (DL3025), ONBUILD triggers (DL3043), ENV
 // self references (DL3044), what a file starts with (DL3061), numeric USER (DL3066).
 import type { Instruction } from '../../model/types';
+import { stagelessInstructions } from '../studio/unknownInstruction';
 import type { Rule, RuleFix } from '../types';
 import { hadolintMeta } from './meta';
 import { dropOuterQuotes as dropQuotes } from '../textTrim';
@@ -269,8 +270,7 @@ export const fileStartsWithFrom: Rule = {
     good: 'FROM alpine:3.20\nLABEL maintainer="jane@example.com"',
   }),
   check(ctx, report) {
-    for (const ins of ctx.df.preamble) {
-      if (ins.name === 'ARG') continue;
+    for (const ins of stagelessInstructions(ctx.df)) {
       report({
         range: ins.keywordRange,
         message: {

@@ -2,6 +2,7 @@
 // read, a file that does not start with FROM, and `${VAR…}` modifiers Docker does not support.
 import type { Rule } from '../types';
 import { syntaxMeta } from './meta';
+import { stagelessInstructions } from '../studio/unknownInstruction';
 
 const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'VOLUME', 'SHELL', 'ADD', 'COPY']);
 
@@ -74,7 +75,7 @@ export const noSourceImage: Rule = {
     good: 'ARG VERSION=3.20\nFROM alpine:${VERSION}',
   }),
   check(ctx, report) {
-    const first = ctx.df.preamble.find((i) => i.name !== 'ARG');
+    const [first] = stagelessInstructions(ctx.df);
     if (first) report({ range: first.keywordRange, message: { en: `${first.keyword} comes before any FROM: only ARG may precede the first FROM.`, ko: `${first.keyword}이(가) FROM보다 앞에 있습니다. 첫 FROM 앞에는 ARG만 올 수 있습니다.` } });
   },
 };
