@@ -2,7 +2,7 @@
 // DL3044, DL3057, DL3061, DL3064, DL3066, DL4000, DL4003, DL4004; labels DL3048-DL3058.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFixWorks, findings, idOf, ruleCases } from '../helpers/lintHelpers';
+import { assertFixWorks, findings, idOf, lintText, ruleCases } from '../helpers/lintHelpers';
 
 ruleCases(idOf('DL1001'), { bad: [['# hadolint ignore=DL3006\nFROM nginx', [1]]], good: ['# hadolint global ignore=DL3006\nFROM nginx', '# hadolint shell=bash\nFROM nginx:1.27', '# just a note\nFROM nginx:1.27'] });
 ruleCases(idOf('DL3000'), { bad: [['FROM node:20\nWORKDIR app', [2]], 'FROM node:20\nWORKDIR "src/app"'], good: ['FROM node:20\nWORKDIR /app', 'FROM node:20\nWORKDIR $HOME/app', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\app'] });
@@ -63,6 +63,25 @@ test('fix: CMD in shell form becomes JSON exec form', () => {
 
 test('fix: exec form written with single quotes gets double quotes', () => {
   assert.equal(assertFixWorks(idOf('DL3025'), "FROM node:20\nUSER 1000\nCMD ['node', 'server.js']"), 'FROM node:20\nUSER 1000\nCMD ["node", "server.js"]');
+});
+
+test('a broken exec form is named as such, with the slip, and repaired', () => {
+  const cases: [string, RegExp, string][] = [
+    ['CMD ["node", "server.js"', /the closing \] is missing/, 'CMD ["node", "server.js"]'],
+    ['CMD ["node", "server.js",]', /a comma before the closing \]/, 'CMD ["node", "server.js"]'],
+    ["ENTRYPOINT ['node', 'server.js'", /single quotes/, 'ENTRYPOINT ["node", "server.js"]'],
+  ];
+  for (const [line, slip, repaired] of cases) {
+    const text = `FROM node:20\nUSER 1000\n${line}`;
+    const [f] = findings(idOf('DL3025'), text);
+    assert.match(f.message.en, /starts like JSON \(exec\) form but is not valid JSON/);
+    assert.match(f.message.en, slip);
+    assert.doesNotMatch(f.message.en, /^Write/, 'not the advice for shell form: the user already chose exec form');
+    assert.equal(assertFixWorks(idOf('DL3025'), text), `FROM node:20\nUSER 1000\n${repaired}`);
+  }
+  // Single quotes are also json-in-single-quotes' subject: on CMD the two make one diagnostic.
+  const all = lintText("FROM node:20\nUSER 1000\nCMD ['node', 'server.js']").filter((r) => r.range.start.line === 2);
+  assert.deepEqual(all.map((r) => r.rule.aliases), [['DL3025']]);
 });
 
 test('fix: relative WORKDIR becomes absolute', () => {

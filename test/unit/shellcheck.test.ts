@@ -45,6 +45,8 @@ test('the shell comes from SHELL: $RANDOM is fine in bash, not in sh', async () 
 
 test('exec form, non-POSIX shells and the shell pragma are not checked', async () => {
   assert.deepEqual(await sc('FROM debian:12\nRUN ["echo", "$HOME"]\n'), []);
+  // A broken exec form is the JSON rules' to explain; ShellCheck would read `[` as a test.
+  assert.deepEqual(await sc("FROM debian:12\nRUN ['echo', 'hi']\n"), []);
   assert.deepEqual(await sc('FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\nSHELL ["pwsh", "-c"]\nRUN echo $env:PATH | Out-Null\n'), []);
   assert.deepEqual(await sc('# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo $foo\n'), []);
   // Windows base images run RUN with cmd by default.

@@ -46,7 +46,9 @@ function lineStartsOf(script: string): number[] {
 
 /** The script of a RUN as ShellCheck should see it, or undefined when ShellCheck cannot read it. */
 function runScript(run: Instruction): string | undefined {
-  if (run.json) return undefined;
+  // Exec form has no shell; a broken exec form (`RUN ['a', 'b']`) is explained by the JSON rules,
+  // and ShellCheck would only misread it as a `[` test expression.
+  if (run.json || run.looksLikeJson) return undefined;
   const info = scriptInfo(run);
   if (info.argsOffset === -1) {
     // `RUN <<EOF` runs its body with the shell, unless the body names another interpreter.

@@ -3,7 +3,7 @@
 // self references (DL3044), what a file starts with (DL3061), numeric USER (DL3066).
 import type { Instruction } from '../../model/types';
 import { stagelessInstructions } from '../studio/unknownInstruction';
-import type { Rule, RuleFix } from '../types';
+import type { Rule, RuleFix, Text } from '../types';
 import { hadolintMeta } from './meta';
 import { dropOuterQuotes as dropQuotes } from '../textTrim';
 
@@ -104,10 +104,10 @@ function execFormFix(ins: Instruction): RuleFix | undefined {
   const text = ins.argsText;
   if (!text || ins.heredocs.length) return undefined;
   if (ins.looksLikeJson) {
-    // Meant as exec form but not valid JSON, usually single quotes: fix the quotes only.
-    const requoted = text.replace(/'([^'"]*)'/g, '"$1"');
-    if (!isJsonArray(requoted)) return undefined;
-    return { title: { en: 'Use double quotes (JSON)', ko: '큰따옴표(JSON)로 바꾸기' }, preferred: true, edits: [{ range: ins.argsRange, newText: requoted }] };
+    // Meant as exec form but not valid JSON: repair the usual slips, and only when that gives JSON.
+    const repaired = repairedJson(text);
+    if (!repaired) return undefined;
+    return { title: { en: 'Repair the JSON', ko: 'JSON 고치기' }, preferred: true, edits: [{ range: ins.argsRange, newText: repaired }] };
   }
   const shellSyntax = /[$&|;<>*?`(){}\\~'"]/.test(text);
   const words = shellSyntax ? ['/bin/sh', '-c', text] : ins.args.map((a) => a.value);
@@ -119,6 +119,20 @@ function execFormFix(ins: Instruction): RuleFix | undefined {
   };
 }
 
+/** The slips that turn `["a", "b"]` into text Docker runs in shell form, in the order they are checked. */
+const JSON_SLIPS: { test: (t: string) => boolean; repair: (t: string) => string; en: string; ko: string }[] = [
+  { test: (t) => /'/.test(t) && !t.includes('"'), repair: (t) => t.replace(/'([^'"]*)'/g, '"$1"'), en: 'it uses single quotes', ko: '작은따옴표를 썼습니다' },
+  { test: (t) => !t.trimEnd().endsWith(']'), repair: (t) => `${t.trimEnd()}]`, en: 'the closing ] is missing', ko: '닫는 ]가 없습니다' },
+  { test: (t) => /,\s*\]\s*$/.test(t), repair: (t) => t.replace(/,(\s*\]\s*)$/, '$1'), en: 'a comma before the closing ]', ko: '닫는 ] 앞에 쉼표가 있습니다' },
+];
+
+/** `text` with every slip it shows repaired, when that makes it a JSON array of strings. */
+function repairedJson(text: string): string | undefined {
+  let t = text;
+  for (const slip of JSON_SLIPS) if (slip.test(t)) t = slip.repair(t);
+  return t !== text && isJsonArray(t) ? t : undefined;
+}
+
 function isJsonArray(text: string): boolean {
   try {
     const v: unknown = JSON.parse(text);
@@ -126,6 +140,22 @@ function isJsonArray(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function shellFormMessage(ins: Instruction): Text {
+  return {
+    en: `Write ${ins.name} in JSON form (["program", "arg"]): in shell form /bin/sh is process 1, so stop signals never reach your program.`,
+    ko: `${ins.name}은(는) JSON 형식(["program", "arg"])으로 쓰세요. shell 형식에서는 /bin/sh가 1번 프로세스가 되어 종료 신호가 프로그램에 전달되지 않습니다.`,
+  };
+}
+
+/** The user meant exec form and slipped: say so, and which slip, instead of "write it as JSON". */
+function brokenJsonMessage(ins: Instruction): Text {
+  const slip = JSON_SLIPS.find((s) => s.test(ins.argsText));
+  return {
+    en: `${ins.name} starts like JSON (exec) form but is not valid JSON${slip ? ` (${slip.en})` : ''}, so Docker runs the text as a shell command and the container fails when it starts. Write ["program", "arg"]: double quotes, commas between the items, a closing ].`,
+    ko: `${ins.name}이(가) JSON(exec) 형식처럼 시작하지만 올바른 JSON이 아닙니다${slip ? `(${slip.ko})` : ''}. 그래서 Docker가 글자 그대로 셸 명령으로 실행하고, 컨테이너가 시작할 때 실패합니다. ["program", "arg"]처럼 큰따옴표, 항목 사이의 쉼표, 닫는 ]를 갖춰 쓰세요.`,
+  };
 }
 
 export const jsonCmdEntrypoint: Rule = {
@@ -158,14 +188,7 @@ export const jsonCmdEntrypoint: Rule = {
       }
       if ((ins.name !== 'CMD' && ins.name !== 'ENTRYPOINT') || ins.json || !ins.argsText) continue;
       const fix = execFormFix(ins);
-      report({
-        range: ins.argsRange,
-        message: {
-          en: `Write ${ins.name} in JSON form (["program", "arg"]): in shell form /bin/sh is process 1, so stop signals never reach your program.`,
-          ko: `${ins.name}은(는) JSON 형식(["program", "arg"])으로 쓰세요. shell 형식에서는 /bin/sh가 1번 프로세스가 되어 종료 신호가 프로그램에 전달되지 않습니다.`,
-        },
-        fixes: fix ? [fix] : [],
-      });
+      report({ range: ins.argsRange, message: ins.looksLikeJson ? brokenJsonMessage(ins) : shellFormMessage(ins), fixes: fix ? [fix] : [] });
     }
   },
 };

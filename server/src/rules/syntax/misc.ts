@@ -10,6 +10,8 @@ export const jsonInSingleQuotes: Rule = {
   meta: syntaxMeta({
     id: 'json-in-single-quotes',
     severity: 'warning',
+    // On CMD and ENTRYPOINT, DL3025 reports the same slip (and names it): one diagnostic.
+    sameProblemAs: ['DL3025'],
     title: { en: 'Exec form written with single quotes', ko: '작은따옴표로 쓴 exec 형식' },
     why: { en: "JSON needs double quotes. `CMD ['node', 'app.js']` is not JSON, so Docker runs it in shell form as the literal text ['node', — which fails at run time.", ko: "JSON에는 큰따옴표가 필요합니다. `CMD ['node', 'app.js']`는 JSON이 아니어서 Docker가 shell 형식으로 ['node', 라는 글자 그대로 실행해 실행 시점에 실패합니다." },
     bad: "FROM node:20\nCMD ['node', 'app.js']",
