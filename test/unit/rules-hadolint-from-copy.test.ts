@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseImageRef } from '../../server/src/rules/hadolint/imageRef';
-import { assertFixWorks, idOf, ruleCases } from '../helpers/lintHelpers';
+import { assertFixWorks, findings, idOf, ruleCases } from '../helpers/lintHelpers';
 
 test('image references split into registry, name, tag and digest', () => {
   assert.deepEqual(parseImageRef('node'), { registry: undefined, name: 'node', tag: undefined, digest: undefined });
@@ -52,6 +52,17 @@ ruleCases(idOf('DL3021'), {
 ruleCases(idOf('DL3022'), {
   bad: [['FROM alpine:3.20\nCOPY --from=builder /out /out', [2]], 'FROM alpine:3.20\nCOPY --from=1 /out /out', 'FROM alpine:3.20\nCOPY --from=later /a /a\nFROM alpine:3.20 AS later'],
   good: ['FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=builder /out /out', 'FROM golang:1.23\nFROM alpine:3.20\nCOPY --from=0 /out /out', 'FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx', 'FROM alpine:3.20\nCOPY --from=ghcr.io/acme/tools /bin/t /bin/t'],
+});
+test('a misspelt stage name after --from= is named, with a fix', () => {
+  const text = 'FROM golang:1.23 AS Builder\nRUN go build -o /app .\nFROM scratch\nCOPY --from=biulder /app /app';
+  const [f] = findings(idOf('DL3022'), text);
+  assert.match(f.message.en, /did you mean "Builder"\?/);
+  assert.match(f.message.ko, /"Builder"/);
+  assert.equal(assertFixWorks(idOf('DL3022'), text), text.replace('biulder', 'Builder'));
+  // Nothing close: no guess, no fix.
+  const [far] = findings(idOf('DL3022'), 'FROM golang:1.23 AS builder\nFROM scratch\nCOPY --from=assets /a /a');
+  assert.doesNotMatch(far.message.en, /did you mean/);
+  assert.deepEqual(far.fixes, []);
 });
 ruleCases(idOf('DL3023'), { bad: [['FROM node:20 AS app\nCOPY --from=app /a /b', [2]]], good: ['FROM node:20 AS app\nFROM alpine:3.20\nCOPY --from=app /a /b'] });
 ruleCases(idOf('DL3045'), {

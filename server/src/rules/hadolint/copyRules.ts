@@ -3,6 +3,7 @@
 // (DL3023), relative destinations need WORKDIR (DL3045), no whole-filesystem copies (DL3067).
 import type { Instruction } from '../../model/types';
 import type { Rule } from '../types';
+import { closest } from '../closest';
 import { hadolintMeta } from './meta';
 import { runPart } from './runs';
 import { argsNoFlags, commandsOf } from './shellView';
@@ -148,12 +149,13 @@ export const copyFromKnownStage: Rule = {
     good: 'FROM golang:1.23 AS build\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=build /app /app',
   }),
   check(ctx, report) {
-    const names = new Set<string>();
+    // Stage names so far, lower-cased (Docker compares them so) to how they are written.
+    const names = new Map<string, string>();
     let stages = 0;
     for (const ins of ctx.df.instructions) {
       if (ins.name === 'FROM') {
         const s = ctx.df.stages[ins.stageIndex];
-        if (s.name) names.add(s.name.toLowerCase());
+        if (s.name) names.set(s.name.toLowerCase(), s.name);
         stages++;
         continue;
       }
@@ -164,12 +166,15 @@ export const copyFromKnownStage: Rule = {
       if (names.has(v.toLowerCase())) continue;
       if (/^\d+$/.test(v) && Number(v) < stages - 1) continue;
       if (v.includes(':') || v.includes('/') || v.includes('@')) continue;
+      // A misspelt stage name (`--from=biulder`) is the usual cause: name the stage it was meant to be.
+      const meant = closest(v, names.values(), { ignoreCase: true });
       report({
         range: from.range,
         message: {
-          en: `No earlier stage is named "${v}": name a stage defined above (FROM … AS ${v}), or Docker will try to pull an image called "${v}".`,
-          ko: `"${v}"라는 이름의 앞 스테이지가 없습니다. 위에서 정의한 스테이지(FROM … AS ${v})를 가리키세요. 그렇지 않으면 Docker가 "${v}"라는 이미지를 내려받으려 합니다.`,
+          en: `No earlier stage is named "${v}"${meant ? ` (did you mean "${meant}"?)` : ''}: name a stage defined above (FROM … AS ${v}), or Docker will try to pull an image called "${v}".`,
+          ko: `"${v}"라는 이름의 앞 스테이지가 없습니다${meant ? ` ("${meant}"을(를) 말씀하신 건가요?)` : ''}. 위에서 정의한 스테이지(FROM … AS ${v})를 가리키세요. 그렇지 않으면 Docker가 "${v}"라는 이미지를 내려받으려 합니다.`,
         },
+        fixes: meant && from.valueRange ? [{ title: { en: `Change to ${meant}`, ko: `${meant}(으)로 바꾸기` }, preferred: true, edits: [{ range: from.valueRange, newText: meant }] }] : [],
       });
     }
   },
