@@ -11,7 +11,7 @@ ruleCases(idOf('DL3002'), {
   good: ['FROM node:20\nUSER root\nRUN npm ci\nUSER node', 'FROM node:20', 'FROM node:20\nUSER rootless'],
 });
 ruleCases(idOf('DL3011'), { bad: [['FROM nginx:1.27\nEXPOSE 80 70000', [2]], 'FROM nginx:1.27\nEXPOSE 8000-70000/tcp'], good: ['FROM nginx:1.27\nEXPOSE 80 443/tcp 65535/udp', 'FROM nginx:1.27\nEXPOSE ${PORT}', 'FROM nginx:1.27\nEXPOSE 8000-8010'] });
-ruleCases(idOf('DL3012'), { bad: [['FROM nginx:1.27\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK NONE', [3]]], good: ['FROM nginx:1.27\nHEALTHCHECK CMD ["true"]\nFROM nginx:1.27\nHEALTHCHECK NONE'] });
+ruleCases(idOf('DL3012'), { bad: [['FROM nginx:1.27\nHEALTHCHECK CMD ["true"]\nHEALTHCHECK NONE', [2]]], good: ['FROM nginx:1.27\nHEALTHCHECK CMD ["true"]\nFROM nginx:1.27\nHEALTHCHECK NONE'] });
 ruleCases(idOf('DL3025'), {
   bad: [['FROM node:20\nCMD node server.js', [2]], 'FROM node:20\nENTRYPOINT /docker-entrypoint.sh', "FROM node:20\nCMD ['node', 'server.js']", 'FROM node:20\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/'],
   good: ['FROM node:20\nCMD ["node", "server.js"]', 'FROM node:20\nENTRYPOINT ["/docker-entrypoint.sh"]', 'FROM node:20\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]', 'FROM node:20\nHEALTHCHECK NONE'],
@@ -32,8 +32,8 @@ ruleCases(idOf('DL3064'), {
 });
 ruleCases(idOf('DL3066'), { bad: [['FROM node:20\nUSER node', [2]], 'FROM node:20\nUSER app:app'], good: ['FROM node:20\nUSER 1000', 'FROM node:20\nUSER 1000:1000', 'FROM node:20\nUSER ${APP_UID}', 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nUSER ContainerUser'] });
 ruleCases(idOf('DL4000'), { bad: ['FROM node:20\nMAINTAINER Jane <jane@example.com>'], good: ['FROM node:20\nLABEL org.opencontainers.image.authors="Jane"'] });
-ruleCases(idOf('DL4003'), { bad: [['FROM node:20\nCMD ["a"]\nCMD ["b"]', [3]]], good: ['FROM node:20\nCMD ["a"]\nFROM node:20\nCMD ["b"]'] });
-ruleCases(idOf('DL4004'), { bad: [['FROM node:20\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]', [3]]], good: ['FROM node:20\nENTRYPOINT ["a"]\nCMD ["b"]'] });
+ruleCases(idOf('DL4003'), { bad: [['FROM node:20\nCMD ["a"]\nCMD ["b"]', [2]], ['FROM node:20\nCMD ["a"]\nCMD ["b"]\nCMD ["c"]', [2, 3]]], good: ['FROM node:20\nCMD ["a"]\nFROM node:20\nCMD ["b"]'] });
+ruleCases(idOf('DL4004'), { bad: [['FROM node:20\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]', [2]]], good: ['FROM node:20\nENTRYPOINT ["a"]\nCMD ["b"]'] });
 
 const schema = { labelSchema: { author: 'text', version: 'semver', url: 'url', created: 'rfc3339', hash: 'hash', email: 'email', spdx: 'spdx' } };
 const all = 'LABEL author="Jane" version="1.0.0" url="https://a.example" created="2024-01-02T03:04:05Z" hash="0123abc" email="j@a.example" spdx="MIT"';
@@ -92,4 +92,14 @@ test('messages explain why in English and Korean', () => {
   const [f] = findings(idOf('DL3002'), 'FROM node:20\nUSER root');
   assert.match(f.message.en, /runs as root/);
   assert.match(f.message.ko, /[\uac00-\ud7a3]/);
+});
+
+test('two CMDs (or ENTRYPOINTs) in a stage are one diagnostic, on the one that has no effect', () => {
+  const at = (text: string): string[] => lintText(text).filter((r) => r.rule.aliases.includes('MultipleInstructionsDisallowed') || /^DL(4003|4004|3012)$/.test(r.rule.aliases[0] ?? '')).map((r) => `${r.range.start.line + 1} ${r.severity} ${r.rule.aliases.join(',')}`);
+  assert.deepEqual(at('FROM node:20\nCMD python main.py\nCMD ["python", "main.py"]'), ['2 warning DL4003,MultipleInstructionsDisallowed']);
+  // ENTRYPOINT twice is an error for hadolint and a warning for BuildKit: the fold keeps the error.
+  assert.deepEqual(at('FROM node:20\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]'), ['2 error DL4004,MultipleInstructionsDisallowed', '3 error DL4004,MultipleInstructionsDisallowed']);
+  const [cmd] = lintText('FROM node:20\nCMD python main.py\nCMD ["python", "main.py"]').filter((r) => r.rule.aliases.includes('DL4003'));
+  assert.match(cmd.message.en, /the CMD on line 3 replaces it/);
+  assert.deepEqual(cmd.fixes.map((f) => f.title.en), ['Remove this CMD'], "BuildKit's fix comes along");
 });

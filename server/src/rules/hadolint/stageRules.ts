@@ -1,25 +1,33 @@
 // One-per-stage instructions: HEALTHCHECK (DL3012), CMD (DL4003), ENTRYPOINT (DL4004), and the
 // opt-in "no HEALTHCHECK at all" (DL3057).
+import type { Instruction } from '../../model/types';
 import type { Rule, Text } from '../types';
 import { hadolintMeta } from './meta';
 
+/**
+ * hadolint reports the later of two such instructions; we report the one that has no effect (the
+ * line to delete, where BuildKit's MultipleInstructionsDisallowed reports too, so the two fold into
+ * one diagnostic). The count is the same: one per instruction a later one replaces.
+ */
 function onlyOnce(o: { id: string; code: string; keyword: string; severity: 'error' | 'warning'; title: Text; why: Text; bad: string; good: string }): Rule {
   return {
     meta: hadolintMeta({ id: o.id, code: o.code, severity: o.severity, title: o.title, why: o.why, bad: o.bad, good: o.good }),
     check(ctx, report) {
-      const seen = new Set<number>();
+      // The previous instruction of the kind in each stage, reported once a later one replaces it.
+      const previous = new Map<number, Instruction>();
       for (const ins of ctx.df.instructions) {
         if (ins.name !== o.keyword) continue;
-        if (seen.has(ins.stageIndex)) {
+        const replaced = previous.get(ins.stageIndex);
+        if (replaced) {
           report({
-            range: ins.keywordRange,
+            range: replaced.keywordRange,
             message: {
-              en: `This stage already has a ${o.keyword}: only the last one takes effect, so the earlier one is silently ignored.`,
-              ko: `이 스테이지에는 이미 ${o.keyword}가 있습니다. 마지막 것만 적용되므로 앞의 것은 조용히 무시됩니다.`,
+              en: `This ${o.keyword} is ignored: the ${o.keyword} on line ${ins.startLine + 1} replaces it, because a stage keeps only its last ${o.keyword}.`,
+              ko: `이 ${o.keyword}는 무시됩니다. 스테이지는 마지막 ${o.keyword}만 유지하므로 ${ins.startLine + 1}번째 줄의 ${o.keyword}가 이것을 대신합니다.`,
             },
           });
         }
-        seen.add(ins.stageIndex);
+        previous.set(ins.stageIndex, ins);
       }
     },
   };
