@@ -41,8 +41,10 @@ function ourLaunch() {
   if (r.status !== 0) throw new Error(`bench: could not read the server's launch settings: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
-const serverLaunch = ourLaunch();
-const serverCommand = ['env', ...Object.entries(serverLaunch.env).map(([k, v]) => `${k}=${v}`), 'node', ...serverLaunch.execArgv, 'dist/server.js', '--stdio'].join(' ');
+function ourCommand() {
+  const launch = ourLaunch();
+  return ['env', ...Object.entries(launch.env).map(([k, v]) => `${k}=${v}`), 'node', ...launch.execArgv, 'dist/server.js', '--stdio'].join(' ');
+}
 
 const argv = process.argv.slice(2);
 const own = new Set(['--no-build', '--report-only', '--no-floor']);
@@ -67,7 +69,7 @@ if (!argv.includes('--report-only')) {
   const args = [
     harness,
     '--server', 'node_modules/.bin/docker-langserver --stdio',
-    '--server2', serverCommand,
+    '--server2', ourCommand(),
     '--name', 'anchor',
     '--name2', 'dockerfile-studio',
     '--sizes', '50,1000,10000',

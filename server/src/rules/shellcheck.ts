@@ -162,18 +162,21 @@ function run(exe: string, args: string[], cwd: string, timeoutMs: number, signal
     liveChildren.add(child);
     child.on('exit', () => liveChildren.delete(child));
     runInBackground(child);
+    // A killed run settles once its process is really gone, so a cancelled or timed-out check has
+    // left nothing running when its promise settles (a busy machine can take a while to reap it).
+    const afterExit = (r: { stdout: string; error?: string }): void => {
+      if (child.exitCode !== null || child.signalCode !== null) done(r);
+      else child.once('exit', () => done(r));
+    };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      done({ stdout: '', error: `timed out after ${timeoutMs} ms` });
+      afterExit({ stdout: '', error: `timed out after ${timeoutMs} ms` });
     }, timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (err: NodeJS.ErrnoException) => {
       if (err.name === 'AbortError') {
-        // Node has sent SIGKILL. Answer once the process is really gone, so a cancelled run has
-        // left nothing running when its promise settles (a busy machine can take a while to reap it).
-        if (child.exitCode !== null || child.signalCode !== null) done({ stdout: '', error: 'aborted' });
-        else child.once('exit', () => done({ stdout: '', error: 'aborted' }));
+        afterExit({ stdout: '', error: 'aborted' }); // Node has sent SIGKILL already
         return;
       }
       done({ stdout: '', error: err.code === 'ENOENT' ? 'ENOENT' : err.message });

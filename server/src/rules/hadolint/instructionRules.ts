@@ -2,7 +2,7 @@
 // port range (DL3011), exec form for CMD/ENTRYPOINT (DL3025), ONBUILD triggers (DL3043), ENV
 // self references (DL3044), what a file starts with (DL3061), numeric USER (DL3066).
 import type { Instruction } from '../../model/types';
-import { stagelessInstructions } from '../studio/unknownInstruction';
+import { stagelessInstructions } from '../preamble';
 import type { Rule, RuleFix, Text } from '../types';
 import { hadolintMeta } from './meta';
 import { dropOuterQuotes as dropQuotes } from '../textTrim';

@@ -1,32 +1,8 @@
 // Studio rule: a keyword that is not a Dockerfile instruction, with the closest valid spelling.
 import { INSTRUCTION_NAMES } from '../../model/syntax';
-import type { Dockerfile, Instruction } from '../../model/types';
-import { closest } from '../closest';
+import { intendedInstruction } from '../preamble';
 import type { Rule } from '../types';
 import { majorityCasing } from '../buildkit/consistentInstructionCasing';
-
-/** The instruction a keyword that is none was probably meant to be (`FORM` → FROM), if any. */
-export function intendedInstruction(keyword: string): string | undefined {
-  return closest(keyword, INSTRUCTION_NAMES, { ignoreCase: true, maxDistance: keyword.length <= 3 ? 1 : 2 });
-}
-
-/**
- * The instructions before the first FROM that have no stage to belong to: known instructions other
- * than ARG. An unknown keyword is left to unknown-instruction (which explains it and offers the
- * fix), and a misspelt FROM (`FORM ubuntu`) ends the list: the lines below it belong to the stage
- * it meant to start, so one typo gives one diagnostic.
- */
-export function stagelessInstructions(df: Dockerfile): Instruction[] {
-  const out: Instruction[] = [];
-  for (const ins of df.preamble) {
-    if (!INSTRUCTION_NAMES.includes(ins.name)) {
-      if (intendedInstruction(ins.keyword) === 'FROM') break;
-      continue;
-    }
-    if (ins.name !== 'ARG') out.push(ins);
-  }
-  return out;
-}
 
 const SHELL_WORDS = /^(apt-get|apt|apk|yum|dnf|pip3?|npm|yarn|echo|mkdir|cd|rm|cp|mv|ln|chmod|chown|curl|wget|tar|make|&&|\|\||;|\||-.*)$/;
 

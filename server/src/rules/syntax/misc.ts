@@ -2,7 +2,7 @@
 // read, a file that does not start with FROM, and `${VAR…}` modifiers Docker does not support.
 import type { Rule } from '../types';
 import { syntaxMeta } from './meta';
-import { stagelessInstructions } from '../studio/unknownInstruction';
+import { stagelessInstructions } from '../preamble';
 
 const EXEC_FORM = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'VOLUME', 'SHELL', 'ADD', 'COPY']);
 
